@@ -1,0 +1,214 @@
+import {
+  asyncScheduler,
+  Observable,
+  type MonoTypeOperatorFunction,
+  type Observer,
+  type SchedulerAction,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
+import type { Backoff } from '../backoff/backoff.js';
+import { startBackoff, stepBackoff } from '../backoff/backoff-step.js';
+import { describe, toBackoffSpec } from '../backoff/validate-backoff.js';
+
+/**
+ * What {@link RetryOptions.onRetry} is told before each wait.
+ *
+ * @example
+ * ```ts
+ * const log = ({ attempt, delay, error }: RetryEvent) =>
+ *   console.warn(`attempt ${attempt} failed (${String(error)}); waiting ${delay.toFixed(1)}ms`);
+ * ```
+ */
+export interface RetryEvent {
+  /** The attempt that just failed, counting from 1 (the first subscription is attempt 1). */
+  readonly attempt: number;
+  /** The wait about to begin, in milliseconds (jitter included). */
+  readonly delay: number;
+  /** The retriable error that attempt failed with. */
+  readonly error: unknown;
+}
+
+/**
+ * Options shared by {@link onError} and {@link retryOnConflict}.
+ *
+ * @example
+ * ```ts
+ * import { retryOnConflict, type RetryOptions } from 'rxjs-retry-on-conflict';
+ *
+ * const options: RetryOptions = {
+ *   onRetry: ({ attempt, delay }) => console.warn(`conflict on attempt ${attempt}, retrying in ${delay}ms`),
+ * };
+ * update$.pipe(retryOnConflict(undefined, options));
+ * ```
+ */
+export interface RetryOptions {
+  /** Where the waits are scheduled. Default: `asyncScheduler`. Pass a `TestScheduler` in tests. */
+  readonly scheduler?: SchedulerLike;
+  /**
+   * Source of the jitter, returning numbers in [0, 1). Default: `Math.random`. Inject a fixed
+   * sequence to make jittered waits exact in tests. A value outside [0, 1) is delivered to the
+   * subscriber as a `RangeError`.
+   */
+  readonly random?: () => number;
+  /**
+   * Called before each wait, with the attempt that failed, the wait and the error; for logging and
+   * metrics. Also called before the final wait that Go's cap rule ends with (no attempt follows it).
+   * If it throws, the thrown error is delivered to the subscriber and retrying stops.
+   */
+  readonly onRetry?: (event: RetryEvent) => void;
+}
+
+/** Node and browsers fire a longer timer at once; such a wait is taken in pieces. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Resubscribes to the source when it fails with an error that `retriable` accepts, waiting between
+ * attempts as `backoff` says: client-go's `retry.OnError`, with "calling fn" read as "subscribing to
+ * the source". The source is subscribed at most `backoff.steps` times; when the retries run out,
+ * the last retriable error itself (not a wrapper) is delivered, after the same waits as Go's.
+ * A non-retriable error passes through at once. Values and completion pass through.
+ *
+ * Each subscription to the result runs its own backoff, so one operator can be shared. The source
+ * must be cold (each subscription does the work anew, like `defer` or an `HttpClient` call) for a
+ * retry to be a new attempt. A zero wait resubscribes in the same tick, without growing the stack.
+ *
+ * @param backoff - the schedule; checked now: an invalid field throws a `RangeError` or `TypeError`.
+ * @param retriable - whether an error is worth another attempt; if it throws, that error is delivered.
+ * @param options - scheduler, jitter source and retry hook; see {@link RetryOptions}.
+ *
+ * @example
+ * ```ts
+ * import { defer } from 'rxjs';
+ * import { DefaultBackoff, onError } from 'rxjs-retry-on-conflict';
+ *
+ * const isTransient = (error: unknown) => [502, 503, 504].includes((error as { status?: number })?.status ?? 0);
+ *
+ * defer(() => fetch('/api/report')).pipe(onError(DefaultBackoff, isTransient)).subscribe(render);
+ * ```
+ */
+export function onError<T>(
+  backoff: Backoff,
+  retriable: (error: unknown) => boolean,
+  options: RetryOptions = {},
+): MonoTypeOperatorFunction<T> {
+  const spec = toBackoffSpec(backoff);
+  if (typeof retriable !== 'function') {
+    throw new TypeError(`onError: retriable must be a function, got ${describe(retriable)}`);
+  }
+  const { scheduler = asyncScheduler, random = Math.random, onRetry } = checkOptions(options);
+
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      const state = startBackoff(spec);
+      let attempt = 0;
+      let inner: Subscription | null = null;
+      let timer: Subscription | null = null;
+      let subscribing = false;
+      let resubscribeNow = false;
+
+      // Go's loop, turned inside out: each failed attempt decides whether and when to run the next.
+      const observer: Observer<T> = {
+        next: (value) => subscriber.next(value),
+        complete: () => subscriber.complete(),
+        error: (error: unknown) => {
+          let waitMs: number;
+          try {
+            // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
+            if (!retriable(error) || state.steps === 1) {
+              subscriber.error(error);
+              return;
+            }
+            waitMs = stepBackoff(spec, state, random) / 1e6;
+            onRetry?.({ attempt, delay: waitMs, error });
+          } catch (thrown: unknown) {
+            subscriber.error(thrown);
+            return;
+          }
+          if (subscriber.closed) return; // `retriable` or `onRetry` unsubscribed
+          if (waitMs > 0) {
+            // Go's cap rule leaves no steps: wait once more, then give up with this error.
+            const afterWait = state.steps > 0 ? retry : () => subscriber.error(error);
+            try {
+              timer = scheduleWait(scheduler, waitMs, afterWait);
+            } catch (thrown: unknown) {
+              subscriber.error(thrown);
+            }
+          } else if (state.steps === 0) {
+            subscriber.error(error);
+          } else if (subscribing) {
+            resubscribeNow = true;
+          } else {
+            retry();
+          }
+        },
+      };
+
+      function retry(): void {
+        timer = null;
+        // The failed attempt is torn down before the next one starts.
+        inner?.unsubscribe();
+        inner = null;
+        subscribeToSource();
+      }
+
+      function subscribeToSource(): void {
+        // A loop, not recursion: a source that fails synchronously with zero waits would otherwise
+        // add stack frames for every attempt.
+        do {
+          resubscribeNow = false;
+          attempt++;
+          subscribing = true;
+          const subscription = source.subscribe(observer);
+          subscribing = false;
+          if (subscriber.closed) {
+            subscription.unsubscribe();
+            return;
+          }
+          inner = subscription;
+        } while (resubscribeNow);
+      }
+
+      subscribeToSource();
+      return () => {
+        timer?.unsubscribe();
+        inner?.unsubscribe();
+      };
+    });
+}
+
+function checkOptions(options: RetryOptions): RetryOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`RetryOptions must be an object, got ${describe(options)}`);
+  }
+  const { scheduler, random, onRetry } = options;
+  if (scheduler !== undefined && typeof scheduler?.schedule !== 'function') {
+    throw new TypeError(`RetryOptions.scheduler must be a SchedulerLike, got ${describe(scheduler)}`);
+  }
+  for (const [field, value] of [
+    ['random', random],
+    ['onRetry', onRetry],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'function') {
+      throw new TypeError(`RetryOptions.${field} must be a function, got ${describe(value)}`);
+    }
+  }
+  return options;
+}
+
+/** Schedules `done` after `delayMs`, in pieces no timer would cut short. */
+function scheduleWait(scheduler: SchedulerLike, delayMs: number, done: () => void): Subscription {
+  const first = Math.min(delayMs, LONGEST_TIMER_MS);
+  return scheduler.schedule(
+    function (this: SchedulerAction<number>, remainingMs = 0) {
+      if (remainingMs > 0) {
+        const piece = Math.min(remainingMs, LONGEST_TIMER_MS);
+        this.schedule(remainingMs - piece, piece);
+      } else {
+        done();
+      }
+    },
+    first,
+    delayMs - first,
+  );
+}
