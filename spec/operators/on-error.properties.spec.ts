@@ -75,7 +75,13 @@ function runOperator(backoff: Backoff, scripts: readonly AttemptScript[], random
   let endedAt = Number.NaN;
   const { random, calls } = randomSequence(randoms);
   source.observable
-    .pipe(onError(backoff, isRetriableAttemptError, { scheduler, random, onRetry: (event) => events.push(event) }))
+    .pipe(
+      onError(backoff, isRetriableAttemptError, {
+        scheduler,
+        random,
+        onRetry: (event) => events.push(event),
+      }),
+    )
     .subscribe({
       next: (value) => values.push(value),
       error: (error: unknown) => {
@@ -140,7 +146,8 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
 
         const gaps = run.source.subscribedAt.slice(1).map((at, i) => at - run.source.subscribedAt[i]!);
         // Go's cap rule: the last wait is taken, then the error is returned with no attempt after it.
-        if (run.source.subscriptions === expected.length) gaps.push(run.endedAt - run.source.subscribedAt.at(-1)!);
+        if (run.source.subscriptions === expected.length)
+          gaps.push(run.endedAt - run.source.subscribedAt.at(-1)!);
         // The clock adds the waits up in floating point; compare them in Go's unit, the nanosecond.
         const toNs = (ms: number): number => Math.round(ms * 1e6);
         assert.deepEqual(gaps.map(toNs), expected.map(toNs), 'waits between attempts, in ns');
@@ -161,7 +168,10 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
         const run = runOperator(backoff, [{ emits: 0, after: 1, then: 'retriable error' }], randoms);
         const lastError = run.source.errors.at(-1);
         assert.ok(lastError instanceof AttemptError);
-        assert.ok(run.end !== undefined && run.end !== 'complete' && run.end.error === lastError, 'the same object');
+        assert.ok(
+          run.end !== undefined && run.end !== 'complete' && run.end.error === lastError,
+          'the same object',
+        );
         assert.equal(lastError.attempt, run.source.subscriptions);
         assert.deepEqual(
           run.events.map((event) => [event.attempt, event.error]),
@@ -173,10 +183,16 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
   });
 
   it('should stop retrying at the first success, and pass its values through', () => {
-    const failuresThenSuccess = fc.integer({ min: 0, max: 9 }).map((failures): AttemptScript[] => [
-      ...Array.from({ length: failures }, (): AttemptScript => ({ emits: 1, after: 0, then: 'retriable error' })),
-      { emits: 2, after: 3, then: 'complete' },
-    ]);
+    const failuresThenSuccess = fc
+      .integer({ min: 0, max: 9 })
+      .map((failures): AttemptScript[] => [
+        ...Array.from({ length: failures }, (): AttemptScript => ({
+          emits: 1,
+          after: 0,
+          then: 'retriable error',
+        })),
+        { emits: 2, after: 3, then: 'complete' },
+      ]);
     expectProperty(
       fc.property(validBackoff, failuresThenSuccess, randomNumbers, (backoff, scripts, randoms) => {
         const run = runOperator(backoff, scripts, randoms);

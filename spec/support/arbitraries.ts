@@ -40,11 +40,22 @@ export const randomNumbers: fc.Arbitrary<number[]> = fc.array(unitInterval, { mi
 export const attemptScript: fc.Arbitrary<AttemptScript> = fc.record(
   {
     emits: fc.integer({ min: 0, max: 2 }),
-    after: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 50 }) }),
-    then: fc.constantFrom<AttemptScript['then']>('retriable error', 'retriable error', 'complete', 'fatal error'),
+    after: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 50 }) },
+    ),
+    then: fc.constantFrom<AttemptScript['then']>(
+      'retriable error',
+      'retriable error',
+      'complete',
+      'fatal error',
+    ),
   },
   { noNullPrototype: true },
 );
 
 /** What successive attempts do; attempts past the end repeat the last script. */
-export const failurePattern: fc.Arbitrary<AttemptScript[]> = fc.array(attemptScript, { minLength: 1, maxLength: 12 });
+export const failurePattern: fc.Arbitrary<AttemptScript[]> = fc.array(attemptScript, {
+  minLength: 1,
+  maxLength: 12,
+});

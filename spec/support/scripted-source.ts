@@ -73,7 +73,10 @@ export class ScriptedSource {
 }
 
 /** A `random` that returns the given numbers in turn (cycling), and counts its calls. */
-export function randomSequence(numbers: readonly number[]): { readonly random: () => number; calls: () => number } {
+export function randomSequence(numbers: readonly number[]): {
+  readonly random: () => number;
+  calls: () => number;
+} {
   let calls = 0;
   return {
     random: () => numbers[calls++ % numbers.length] ?? 0,
