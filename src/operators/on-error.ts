@@ -119,13 +119,15 @@ export function onError<T>(
               subscriber.error(error);
               return;
             }
+            // `retriable` unsubscribed: no wait follows, so there is no retry to announce.
+            if (subscriber.closed) return;
             waitMs = stepBackoff(spec, state, random) / 1e6;
             onRetry?.({ attempt, delay: waitMs, error });
           } catch (thrown: unknown) {
             subscriber.error(thrown);
             return;
           }
-          if (subscriber.closed) return; // `retriable` or `onRetry` unsubscribed
+          if (subscriber.closed) return; // `onRetry` unsubscribed
           if (waitMs > 0) {
             // Go's cap rule leaves no steps: wait once more, then give up with this error.
             const afterWait = state.steps > 0 ? retry : () => subscriber.error(error);

@@ -1,0 +1,567 @@
+import {
+  asyncScheduler,
+  defer,
+  Observable,
+  Subject,
+  takeUntil,
+  VirtualTimeScheduler,
+  type Observer,
+  type SchedulerAction,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
+import { backoffDelays, onError, type Backoff, type RetryOptions } from '../../src/index.js';
+import { watchRxjsReports } from '../support/rxjs-reports.js';
+import {
+  AttemptError,
+  isRetriableAttemptError,
+  ScriptedSource,
+  type AttemptScript,
+} from '../support/scripted-source.js';
+
+/** Everything that reached a subscriber, with the virtual time of its arrival. */
+class Recorder implements Observer<unknown> {
+  readonly notifications: { readonly kind: 'N' | 'E' | 'C'; readonly value: unknown; readonly at: number }[] =
+    [];
+
+  constructor(private readonly scheduler: SchedulerLike) {}
+
+  next = (value: unknown): void =>
+    void this.notifications.push({ kind: 'N', value, at: this.scheduler.now() });
+  error = (error: unknown): void =>
+    void this.notifications.push({ kind: 'E', value: error, at: this.scheduler.now() });
+  complete = (): void =>
+    void this.notifications.push({ kind: 'C', value: undefined, at: this.scheduler.now() });
+
+  get error_(): unknown {
+    return this.notifications.find((notification) => notification.kind === 'E')?.value;
+  }
+
+  get ended(): boolean {
+    return this.notifications.some((notification) => notification.kind !== 'N');
+  }
+}
+
+const fourAttempts: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 4 };
+const failsAfter = (after: number): AttemptScript[] => [{ emits: 1, after, then: 'retriable error' }];
+const failsFatally: AttemptScript[] = [{ emits: 0, after: 0, then: 'fatal error' }];
+
+/** Node timers alive now: RxJS's asyncScheduler holds one per scheduled action. */
+const activeTimers = (): number =>
+  process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
+describe('onError under fault injection', () => {
+  const reports = watchRxjsReports();
+  let scheduler: VirtualTimeScheduler;
+  let recorder: Recorder;
+
+  beforeEach(() => {
+    scheduler = new VirtualTimeScheduler();
+    recorder = new Recorder(scheduler);
+  });
+
+  /** The checks every fault ends with: nothing scheduled, nothing open, nothing said after the end. */
+  function expectCleanEnd(source: { readonly open: number }): void {
+    expect(scheduler.actions.length).withContext('timers left scheduled').toBe(0);
+    expect(source.open).withContext('source subscriptions left open').toBe(0);
+    expect(reports.unhandledErrors).withContext('errors RxJS had to report as unhandled').toEqual([]);
+    expect(reports.stoppedNotifications).withContext('notifications after the end').toEqual([]);
+    expect(recorder.notifications.filter((notification) => notification.kind !== 'N').length)
+      .withContext('terminal notifications')
+      .toBeLessThanOrEqual(1);
+  }
+
+  describe('a source that throws inside its subscribe function', () => {
+    /** A source whose subscribe function throws a new error each time, counting its subscriptions. */
+    function throwingSource(retriable: boolean) {
+      const thrown: AttemptError[] = [];
+      const source = {
+        open: 0,
+        subscriptions: 0,
+        observable: new Observable<number>(() => {
+          source.subscriptions++;
+          const error = new AttemptError(source.subscriptions, retriable);
+          thrown.push(error);
+          throw error;
+        }),
+      };
+      return { source, thrown };
+    }
+
+    it('should retry it like any failure, and deliver the last thrown error after steps attempts', () => {
+      const { source, thrown } = throwingSource(true);
+      source.observable
+        .pipe(onError(fourAttempts, isRetriableAttemptError, { scheduler }))
+        .subscribe(recorder);
+      scheduler.flush();
+
+      expect(source.subscriptions).toBe(4);
+      expect(recorder.error_).toBe(thrown[3]);
+      expect(recorder.notifications).toEqual([{ kind: 'E', value: thrown[3], at: 10 + 20 + 40 }]);
+      expectCleanEnd(source);
+    });
+
+    it('should deliver a non-retriable thrown error at once, without a retry', () => {
+      const { source, thrown } = throwingSource(false);
+      source.observable
+        .pipe(onError(fourAttempts, isRetriableAttemptError, { scheduler }))
+        .subscribe(recorder);
+
+      expect(source.subscriptions).toBe(1);
+      expect(recorder.notifications).toEqual([{ kind: 'E', value: thrown[0], at: 0 }]);
+      expectCleanEnd(source);
+    });
+
+    it('should retry a defer whose factory throws, with no stack growth for zero waits', () => {
+      let calls = 0;
+      const failure = new Error('factory failed');
+      const source = { open: 0 };
+      defer(() => {
+        calls++;
+        throw failure;
+      })
+        .pipe(onError({ ...fourAttempts, duration: 0, steps: 50_000 }, () => true, { scheduler }))
+        .subscribe(recorder);
+
+      expect(calls).toBe(50_000);
+      expect(recorder.notifications).toEqual([{ kind: 'E', value: failure, at: 0 }]);
+      expectCleanEnd(source);
+    });
+  });
+
+  describe('a retriable test or onRetry hook that throws', () => {
+    for (const after of [0, 5]) {
+      const when = after === 0 ? 'synchronously' : 'asynchronously';
+
+      it(`should deliver what retriable threw, with no wait and no retry (source failing ${when})`, () => {
+        const source = new ScriptedSource(failsAfter(after), scheduler);
+        const broken = new TypeError('retriable is broken');
+        const onRetry = jasmine.createSpy('onRetry');
+        const retriable = (): boolean => {
+          throw broken;
+        };
+        source.observable.pipe(onError(fourAttempts, retriable, { scheduler, onRetry })).subscribe(recorder);
+        scheduler.flush();
+
+        expect(source.subscriptions).toBe(1);
+        expect(recorder.notifications).toEqual([
+          { kind: 'N', value: 100, at: 0 },
+          { kind: 'E', value: broken, at: after },
+        ]);
+        expect(onRetry).not.toHaveBeenCalled();
+        expectCleanEnd(source);
+      });
+
+      it(`should deliver what onRetry threw on its third call, with no further wait (source failing ${when})`, () => {
+        const source = new ScriptedSource(failsAfter(after), scheduler);
+        const broken = new Error('logging is down');
+        let calls = 0;
+        const onRetry = (): void => {
+          if (++calls === 3) throw broken;
+        };
+        source.observable
+          .pipe(onError(fourAttempts, isRetriableAttemptError, { scheduler, onRetry }))
+          .subscribe(recorder);
+        scheduler.flush();
+
+        expect(source.subscriptions).toBe(3);
+        expect(recorder.error_).toBe(broken);
+        expect(recorder.notifications.at(-1)?.at).toBe(3 * after + 10 + 20);
+        expectCleanEnd(source);
+      });
+    }
+
+    it('should deliver what onRetry threw before the last wait of the cap rule', () => {
+      const source = new ScriptedSource(failsAfter(0), scheduler);
+      const broken = new Error('hook failed');
+      // Waits of 10 and 20ms; then 40 would pass the cap, so the 20ms wait is the last one.
+      const capped: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 10, cap: 25 };
+      const delays: number[] = [];
+      const onRetry = ({ delay }: { delay: number }): void => {
+        delays.push(delay);
+        if (delays.length === 2) throw broken;
+      };
+      source.observable
+        .pipe(onError(capped, isRetriableAttemptError, { scheduler, onRetry }))
+        .subscribe(recorder);
+      scheduler.flush();
+
+      expect(delays).toEqual(backoffDelays(capped));
+      expect(source.subscriptions).toBe(2);
+      expect(recorder.notifications.at(-1)).toEqual({ kind: 'E', value: broken, at: 10 });
+      expectCleanEnd(source);
+    });
+
+    it('should deliver what random threw, and a RangeError for a random number outside [0, 1)', () => {
+      for (const random of [
+        (): number => {
+          throw new Error('no entropy');
+        },
+        () => 1,
+        () => -0.5,
+        () => Number.NaN,
+      ]) {
+        const source = new ScriptedSource(failsAfter(0), new VirtualTimeScheduler());
+        const run = new Recorder(scheduler);
+        source.observable
+          .pipe(onError({ ...fourAttempts, jitter: 0.5 }, isRetriableAttemptError, { scheduler, random }))
+          .subscribe(run);
+
+        expect(source.subscriptions).toBe(1);
+        expect(run.error_).toEqual(jasmine.any(Error));
+        expect(run.error_).not.toEqual(jasmine.any(AttemptError));
+        expect(source.open).toBe(0);
+      }
+      expectCleanEnd({ open: 0 });
+    });
+  });
+
+  describe('a scheduler whose schedule throws', () => {
+    /** A real RxJS scheduler whose `schedule` fails on its n-th call (1-based) and works otherwise. */
+    function failingScheduler(failingCall: number, failure: unknown): SchedulerLike & { calls: number } {
+      return {
+        calls: 0,
+        now: () => scheduler.now(),
+        schedule(this: { calls: number }, ...args: Parameters<SchedulerLike['schedule']>): Subscription {
+          if (++this.calls === failingCall) throw failure;
+          return scheduler.schedule(...(args as [(this: SchedulerAction<unknown>, state?: unknown) => void]));
+        },
+      };
+    }
+
+    for (const failingCall of [1, 2, 3]) {
+      it(`should deliver the scheduler's error and stop when schedule throws on call ${failingCall}`, () => {
+        const source = new ScriptedSource(failsAfter(0), scheduler);
+        const failure = new Error('timer queue full');
+        const waits = failingScheduler(failingCall, failure);
+        source.observable
+          .pipe(onError(fourAttempts, isRetriableAttemptError, { scheduler: waits }))
+          .subscribe(recorder);
+        scheduler.flush();
+
+        expect(source.subscriptions).toBe(failingCall);
+        expect(waits.calls).toBe(failingCall);
+        expect(recorder.error_).toBe(failure);
+        expectCleanEnd(source);
+      });
+    }
+
+    it('should deliver a non-Error the scheduler throws as it is', () => {
+      const source = new ScriptedSource(failsAfter(5), scheduler);
+      source.observable
+        .pipe(onError(fourAttempts, isRetriableAttemptError, { scheduler: failingScheduler(1, 'no timers') }))
+        .subscribe(recorder);
+      scheduler.flush();
+
+      expect(recorder.notifications).toEqual([
+        { kind: 'N', value: 100, at: 0 },
+        { kind: 'E', value: 'no timers', at: 5 },
+      ]);
+      expectCleanEnd(source);
+    });
+  });
+
+  describe('unsubscription at every point in the cycle', () => {
+    type Order = 'before' | 'after';
+
+    /**
+     * Subscribes, unsubscribes at virtual time `at` (before or after whatever else happens in that
+     * tick), and reports what was left at that moment and what happened after it.
+     */
+    function unsubscribeAt(at: number, order: Order, scripts: readonly AttemptScript[]) {
+      const source = new ScriptedSource(scripts, scheduler);
+      let subscription: Subscription | undefined;
+      let left: { timers: number; open: number; subscriptions: number; notifications: number } | undefined;
+      const unsubscribe = (): void => {
+        subscription!.unsubscribe();
+        left = {
+          timers: scheduler.actions.length,
+          open: source.open,
+          subscriptions: source.subscriptions,
+          notifications: recorder.notifications.length,
+        };
+      };
+      // An action created before the subscription runs before the operator's actions of the same
+      // tick; one created during that tick runs after them.
+      if (order === 'before') scheduler.schedule(unsubscribe, at);
+      subscription = source.observable
+        .pipe(onError(fourAttempts, isRetriableAttemptError, { scheduler }))
+        .subscribe(recorder);
+      if (order === 'after') {
+        let deferred = false;
+        scheduler.schedule(function (this: SchedulerAction<unknown>) {
+          if (deferred) return unsubscribe();
+          deferred = true;
+          this.schedule(undefined, 0);
+        }, at);
+      }
+      scheduler.flush();
+      return { source, left: left! };
+    }
+
+    for (const after of [0, 5]) {
+      // Failures at 0/5, 10+/20, 30+/45, 70+/90 ms: the sweep runs past the end of the run.
+      const runEnds = 10 + 20 + 40 + 4 * after;
+      const ticks = Array.from({ length: 2 * (runEnds + 5) + 1 }, (_, i) => i / 2);
+
+      it(`should cancel everything and say nothing more, at every half millisecond, before or after that tick's events (attempts failing ${after ? 'after 5ms' : 'synchronously'})`, () => {
+        for (const at of ticks) {
+          for (const order of ['before', 'after'] as const) {
+            scheduler = new VirtualTimeScheduler();
+            recorder = new Recorder(scheduler);
+            const { source, left } = unsubscribeAt(at, order, failsAfter(after));
+            const context = `unsubscribed at ${at}ms, ${order} that tick's events`;
+
+            expect(left.timers).withContext(`${context}: timers left`).toBe(0);
+            expect(left.open).withContext(`${context}: source subscriptions left open`).toBe(0);
+            expect(source.subscriptions)
+              .withContext(`${context}: subscriptions after it`)
+              .toBe(left.subscriptions);
+            expect(recorder.notifications.length)
+              .withContext(`${context}: notifications after it`)
+              .toBe(left.notifications);
+            if (at < runEnds) {
+              expect(recorder.ended).withContext(`${context}: ended before it`).toBeFalse();
+            } else if (at > runEnds || order === 'after') {
+              expect(recorder.error_).withContext(`${context}: the last error`).toBe(source.errors[3]);
+            }
+          }
+        }
+        expect(reports.unhandledErrors).toEqual([]);
+        expect(reports.stoppedNotifications).toEqual([]);
+      });
+    }
+
+    it('should cancel the wait when unsubscribed during it', () => {
+      const { source, left } = unsubscribeAt(12, 'before', failsAfter(5));
+      expect(left).toEqual({ timers: 0, open: 0, subscriptions: 1, notifications: 1 });
+      expect(source.subscriptions).toBe(1);
+    });
+
+    it('should tear the attempt down when unsubscribed during it', () => {
+      const { source, left } = unsubscribeAt(17, 'before', failsAfter(5));
+      expect(left).toEqual({ timers: 0, open: 0, subscriptions: 2, notifications: 2 });
+      expect(source.subscriptions).toBe(2);
+    });
+
+    it('should cancel the wait just scheduled when unsubscribed in the same tick as the error', () => {
+      const { source, left } = unsubscribeAt(20, 'after', failsAfter(5));
+      expect(left).toEqual({ timers: 0, open: 0, subscriptions: 2, notifications: 2 });
+      expect(source.errors.length).toBe(2);
+      expect(source.subscriptions).toBe(2);
+    });
+
+    it('should never see the error when unsubscribed in its tick before it is thrown', () => {
+      const { source, left } = unsubscribeAt(20, 'before', failsAfter(5));
+      expect(left).toEqual({ timers: 0, open: 0, subscriptions: 2, notifications: 2 });
+      expect(source.errors.length).toBe(1);
+    });
+
+    it('should cancel every piece of a wait longer than the longest timer', () => {
+      const longest = 2 ** 31 - 1;
+      const source = new ScriptedSource(failsAfter(0), scheduler);
+      const subscription = source.observable
+        .pipe(
+          onError({ duration: 2.5 * longest, factor: 1, jitter: 0, steps: 2 }, isRetriableAttemptError, {
+            scheduler,
+          }),
+        )
+        .subscribe(recorder);
+      expect(scheduler.actions.map((action) => action.delay)).toEqual([longest]);
+      scheduler.maxFrames = longest;
+      scheduler.flush();
+      expect(scheduler.actions.map((action) => action.delay)).toEqual([2 * longest]);
+
+      subscription.unsubscribe();
+      expect(scheduler.actions.length).toBe(0);
+      scheduler.maxFrames = Infinity;
+      scheduler.flush();
+      expect(source.subscriptions).toBe(1);
+      expectCleanEnd(source);
+    });
+  });
+
+  describe('re-entrant unsubscription', () => {
+    for (const [duration, after] of [
+      [0, 0],
+      [10, 0],
+      [0, 5],
+      [10, 5],
+    ] as const) {
+      const setting = `waits of ${duration}ms, attempts failing after ${after}ms`;
+
+      it(`should stop at once when onRetry unsubscribes, with ${setting}`, () => {
+        const source = new ScriptedSource(failsAfter(after), scheduler);
+        const stop = new Subject<void>();
+        const onRetry = jasmine.createSpy('onRetry').and.callFake(() => stop.next());
+        source.observable
+          .pipe(
+            onError({ ...fourAttempts, duration }, isRetriableAttemptError, { scheduler, onRetry }),
+            takeUntil(stop),
+          )
+          .subscribe(recorder);
+        scheduler.flush();
+
+        expect(onRetry).toHaveBeenCalledTimes(1);
+        expect(source.subscriptions).toBe(1);
+        expect(recorder.notifications).toEqual([
+          { kind: 'N', value: 100, at: 0 },
+          { kind: 'C', value: undefined, at: after },
+        ]);
+        expectCleanEnd(source);
+      });
+
+      it(`should neither wait nor call onRetry when retriable unsubscribes, with ${setting}`, () => {
+        const source = new ScriptedSource(failsAfter(after), scheduler);
+        const stop = new Subject<void>();
+        const onRetry = jasmine.createSpy('onRetry');
+        const random = jasmine.createSpy('random').and.returnValue(0.5);
+        const retriable = (): boolean => {
+          stop.next();
+          return true;
+        };
+        source.observable
+          .pipe(
+            onError({ ...fourAttempts, duration, jitter: 0.1 }, retriable, { scheduler, onRetry, random }),
+            takeUntil(stop),
+          )
+          .subscribe(recorder);
+        scheduler.flush();
+
+        expect(onRetry).not.toHaveBeenCalled();
+        expect(random).not.toHaveBeenCalled();
+        expect(source.subscriptions).toBe(1);
+        expectCleanEnd(source);
+      });
+    }
+
+    it('should stop when onRetry unsubscribes the subscription it belongs to', () => {
+      const source = new ScriptedSource(failsAfter(5), scheduler);
+      let subscription: Subscription | undefined;
+      subscription = source.observable
+        .pipe(
+          onError(fourAttempts, isRetriableAttemptError, {
+            scheduler,
+            onRetry: () => subscription?.unsubscribe(),
+          }),
+        )
+        .subscribe(recorder);
+      scheduler.flush();
+
+      expect(source.subscriptions).toBe(1);
+      expect(recorder.notifications).toEqual([{ kind: 'N', value: 100, at: 0 }]);
+      expectCleanEnd(source);
+    });
+  });
+
+  describe('10,000 concurrent subscriptions, on the real asyncScheduler', () => {
+    const subscribers = 10_000;
+    // Thousands of virtual actions make the virtual clock's sorted queue quadratic; real timers are cheap.
+    const quick: Backoff = { duration: 1, factor: 1, jitter: 0.5, steps: 4 };
+
+    /** Resolves when `count()` reaches `target`; the spec's timeout bounds the wait. */
+    async function until(count: () => number, target: number): Promise<void> {
+      while (count() < target) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    it('should give each its own steps and durations, through one operator instance and one source', async () => {
+      const before = activeTimers();
+      const source = new ScriptedSource(failsAfter(0), asyncScheduler);
+      const retried = source.observable.pipe(onError(quick, isRetriableAttemptError));
+      const recorders = Array.from({ length: subscribers }, () => new Recorder(asyncScheduler));
+      recorders.forEach((own) => retried.subscribe(own));
+      await until(() => recorders.filter((own) => own.ended).length, subscribers);
+      const lastErrors = new Set(
+        source.errors.filter((error) => error.attempt > subscribers * (quick.steps - 1)),
+      );
+
+      expect(source.subscriptions).toBe(subscribers * quick.steps);
+      const wrong = recorders.filter(
+        (own) =>
+          own.notifications.map(({ kind }) => kind).join('') !== 'NNNNE' ||
+          !(own.error_ instanceof AttemptError) ||
+          !lastErrors.has(own.error_ as AttemptError),
+      );
+      expect(wrong.length).withContext('subscriptions that did not get their full budget').toBe(0);
+      expect(new Set(recorders.map((own) => own.error_)).size)
+        .withContext('distinct errors')
+        .toBe(subscribers);
+      expect(source.open).withContext('source subscriptions left open').toBe(0);
+      expect(activeTimers()).withContext('timers left').toBe(before);
+      expect(reports.stoppedNotifications).toEqual([]);
+    });
+
+    it('should run each to its own end when each source fails a different number of times, some unsubscribed in their first wait', async () => {
+      const before = activeTimers();
+      const retrying = onError<number>(quick, isRetriableAttemptError);
+      const runs = Array.from({ length: subscribers }, (_, i) => {
+        const failures = i % quick.steps;
+        const scripts: AttemptScript[] = [
+          ...Array.from({ length: failures }, (): AttemptScript => ({
+            emits: 0,
+            after: 0,
+            then: 'retriable error',
+          })),
+          { emits: 1, after: 0, then: 'complete' },
+        ];
+        const source = new ScriptedSource(scripts, asyncScheduler);
+        const own = new Recorder(asyncScheduler);
+        const subscription = source.observable.pipe(retrying).subscribe(own);
+        const cut = i % 3 === 0 && failures > 0;
+        if (cut) subscription.unsubscribe();
+        return { failures, cut, source, own };
+      });
+      const running = runs.filter(({ cut }) => !cut);
+      await until(() => running.filter(({ own }) => own.ended).length, running.length);
+
+      const wrong = runs.filter(({ failures, cut, source, own }) =>
+        cut
+          ? source.subscriptions !== 1 || own.notifications.length !== 0
+          : source.subscriptions !== failures + 1 ||
+            own.notifications.map(({ kind, value }) => `${kind}${String(value ?? '')}`).join() !==
+              `N${(failures + 1) * 100},C`,
+      );
+      expect(wrong.length).withContext('subscriptions that went wrong').toBe(0);
+      expect(runs.filter(({ source }) => source.open !== 0).length)
+        .withContext('sources left open')
+        .toBe(0);
+      expect(activeTimers()).withContext('timers left').toBe(before);
+      expect(reports.stoppedNotifications).toEqual([]);
+    });
+  });
+
+  describe('on the real asyncScheduler', () => {
+    it('should leave no Node timer behind when unsubscribed during a wait', () => {
+      const source = new ScriptedSource(failsAfter(0), asyncScheduler);
+      const before = activeTimers();
+      const subscription = source.observable
+        .pipe(onError({ ...fourAttempts, duration: 60_000 }, isRetriableAttemptError))
+        .subscribe({ error: fail });
+      expect(activeTimers())
+        .withContext('timers while waiting')
+        .toBe(before + 1);
+
+      subscription.unsubscribe();
+      expect(activeTimers()).withContext('timers after unsubscribing').toBe(before);
+      expect(source.subscriptions).toBe(1);
+      expect(source.open).toBe(0);
+    });
+
+    it('should not resubscribe early when the wait is longer than a Node timer can hold', async () => {
+      const source = new ScriptedSource(failsAfter(0), asyncScheduler);
+      const before = activeTimers();
+      const options: RetryOptions = { scheduler: asyncScheduler };
+      const subscription = source.observable
+        .pipe(
+          onError({ duration: 30 * 24 * 3600 * 1000, factor: 1, jitter: 0, steps: 2 }, () => true, options),
+        )
+        .subscribe({ error: fail });
+      // An overflowing timer fires after 1ms; give it twenty.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+
+      expect(source.subscriptions).toBe(1);
+      subscription.unsubscribe();
+      expect(activeTimers()).toBe(before);
+    });
+  });
+});
