@@ -1,0 +1,95 @@
+import { backoffDelays, onError, retryOnConflict, type Backoff } from '../../src/index.js';
+import { toBackoffSpec } from '../../src/backoff/validate-backoff.js';
+
+const valid: Backoff = { duration: 10, factor: 2, jitter: 0.1, steps: 3 };
+
+/** Builds a config that TypeScript would reject, as JavaScript callers and JSON configs can. */
+function withField(field: string, value: unknown): Backoff {
+  return { ...valid, [field]: value } as unknown as Backoff;
+}
+
+describe('toBackoffSpec', () => {
+  it('converts milliseconds to whole nanoseconds, as Go holds a time.Duration', () => {
+    expect(toBackoffSpec({ duration: 10.0000004, factor: 1.5, jitter: 0.2, steps: 4, cap: 0.0015 })).toEqual({
+      durationNs: 10_000_000,
+      factor: 1.5,
+      jitter: 0.2,
+      steps: 4,
+      capNs: 1500,
+    });
+  });
+
+  it('reads an absent cap, and a cap of 0, as no cap', () => {
+    expect(toBackoffSpec(valid).capNs).toBe(0);
+    expect(toBackoffSpec({ ...valid, cap: 0 }).capNs).toBe(0);
+  });
+
+  it('accepts the smallest valid config: one step, all zeros', () => {
+    expect(toBackoffSpec({ duration: 0, factor: 0, jitter: 0, steps: 1 })).toEqual({
+      durationNs: 0,
+      factor: 0,
+      jitter: 0,
+      steps: 1,
+      capNs: 0,
+    });
+  });
+
+  const rangeErrors: [string, unknown, string][] = [
+    ['steps', 0, 'Backoff.steps must be an integer >= 1, got 0'],
+    ['steps', -1, 'Backoff.steps must be an integer >= 1, got -1'],
+    ['steps', 2.5, 'Backoff.steps must be an integer >= 1, got 2.5'],
+    ['steps', NaN, 'Backoff.steps must be an integer >= 1, got NaN'],
+    ['steps', Infinity, 'Backoff.steps must be an integer >= 1, got Infinity'],
+    ['duration', -1, 'Backoff.duration must be a finite number >= 0, got -1'],
+    ['duration', NaN, 'Backoff.duration must be a finite number >= 0, got NaN'],
+    ['duration', Infinity, 'Backoff.duration must be a finite number >= 0, got Infinity'],
+    ['factor', -0.5, 'Backoff.factor must be a finite number >= 0, got -0.5'],
+    ['factor', NaN, 'Backoff.factor must be a finite number >= 0, got NaN'],
+    ['factor', Infinity, 'Backoff.factor must be a finite number >= 0, got Infinity'],
+    ['jitter', -0.1, 'Backoff.jitter must be a finite number >= 0, got -0.1'],
+    ['jitter', -Infinity, 'Backoff.jitter must be a finite number >= 0, got -Infinity'],
+    ['cap', -5, 'Backoff.cap must be a finite number >= 0, got -5'],
+    ['cap', NaN, 'Backoff.cap must be a finite number >= 0, got NaN'],
+    ['duration', 1e13, "Backoff.duration must be below 9223372036854.775 ms (Go's longest duration), got 10000000000000"],
+    ['cap', 1e13, "Backoff.cap must be below 9223372036854.775 ms (Go's longest duration), got 10000000000000"],
+  ];
+  for (const [field, value, message] of rangeErrors) {
+    it(`throws a RangeError for ${field} = ${String(value)}, naming the field, the value and the rule`, () => {
+      expect(() => toBackoffSpec(withField(field, value))).toThrowError(RangeError, message);
+    });
+  }
+
+  const typeErrors: [string, unknown, string][] = [
+    ['steps', '5', 'Backoff.steps must be a number, got "5"'],
+    ['duration', undefined, 'Backoff.duration must be a number, got undefined'],
+    ['factor', null, 'Backoff.factor must be a number, got null'],
+    ['jitter', 10n, 'Backoff.jitter must be a number, got 10n'],
+    ['cap', '30', 'Backoff.cap must be a number, got "30"'],
+  ];
+  for (const [field, value, message] of typeErrors) {
+    it(`throws a TypeError for ${field} = ${typeof value} ${String(value)}`, () => {
+      expect(() => toBackoffSpec(withField(field, value))).toThrowError(TypeError, message);
+    });
+  }
+
+  it('throws a TypeError when the backoff is not an object', () => {
+    expect(() => toBackoffSpec(null as unknown as Backoff)).toThrowError(TypeError, 'Backoff must be an object, got null');
+    expect(() => toBackoffSpec(10 as unknown as Backoff)).toThrowError(TypeError, 'Backoff must be an object, got 10');
+  });
+});
+
+describe('bad backoffs at the public API', () => {
+  const zeroSteps = { ...valid, steps: 0 };
+
+  it('backoffDelays throws at once', () => {
+    expect(() => backoffDelays(zeroSteps)).toThrowError(RangeError, /Backoff\.steps/);
+  });
+
+  it('onError throws when the operator is created, before anything is subscribed', () => {
+    expect(() => onError(zeroSteps, () => true)).toThrowError(RangeError, /Backoff\.steps/);
+  });
+
+  it('retryOnConflict throws when the operator is created', () => {
+    expect(() => retryOnConflict({ ...valid, jitter: NaN })).toThrowError(RangeError, /Backoff\.jitter.*NaN/);
+  });
+});
