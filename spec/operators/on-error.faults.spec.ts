@@ -1,8 +1,10 @@
 import {
   asyncScheduler,
   defer,
+  from,
   Observable,
   Subject,
+  take,
   takeUntil,
   VirtualTimeScheduler,
   type Observer,
@@ -10,8 +12,9 @@ import {
   type SchedulerLike,
   type Subscription,
 } from 'rxjs';
-import { backoffDelays, onError, type Backoff, type RetryOptions } from '../../src/index.js';
-import { watchRxjsReports } from '../support/rxjs-reports.js';
+import { backoffDelays, onError, type Backoff } from '../../src/index.js';
+import { CountingScheduler } from '../support/counting-scheduler.js';
+import { expectNoRxjsReports } from '../support/rxjs-reports.js';
 import {
   AttemptError,
   isRetriableAttemptError,
@@ -51,7 +54,7 @@ const activeTimers = (): number =>
   process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 
 describe('onError under fault injection', () => {
-  const reports = watchRxjsReports();
+  expectNoRxjsReports();
   let scheduler: VirtualTimeScheduler;
   let recorder: Recorder;
 
@@ -60,12 +63,10 @@ describe('onError under fault injection', () => {
     recorder = new Recorder(scheduler);
   });
 
-  /** The checks every fault ends with: nothing scheduled, nothing open, nothing said after the end. */
+  /** The checks every fault ends with: nothing scheduled, nothing open, at most one end. */
   function expectCleanEnd(source: { readonly open: number }): void {
     expect(scheduler.actions.length).withContext('timers left scheduled').toBe(0);
     expect(source.open).withContext('source subscriptions left open').toBe(0);
-    expect(reports.unhandledErrors).withContext('errors RxJS had to report as unhandled').toEqual([]);
-    expect(reports.stoppedNotifications).withContext('notifications after the end').toEqual([]);
     expect(recorder.notifications.filter((notification) => notification.kind !== 'N').length)
       .withContext('terminal notifications')
       .toBeLessThanOrEqual(1);
@@ -192,7 +193,7 @@ describe('onError under fault injection', () => {
       expectCleanEnd(source);
     });
 
-    it('should deliver what random threw, and a RangeError for a random number outside [0, 1)', () => {
+    it('should deliver what random threw, and a RangeError for a value that is not a number in [0, 1)', () => {
       for (const random of [
         (): number => {
           throw new Error('no entropy');
@@ -200,6 +201,10 @@ describe('onError under fault injection', () => {
         () => 1,
         () => -0.5,
         () => Number.NaN,
+        // Not numbers, though comparisons and arithmetic would coerce them into [0, 1).
+        () => null as unknown as number,
+        () => '0.5' as unknown as number,
+        () => false as unknown as number,
       ]) {
         const source = new ScriptedSource(failsAfter(0), new VirtualTimeScheduler());
         const run = new Recorder(scheduler);
@@ -327,8 +332,6 @@ describe('onError under fault injection', () => {
             }
           }
         }
-        expect(reports.unhandledErrors).toEqual([]);
-        expect(reports.stoppedNotifications).toEqual([]);
       });
     }
 
@@ -355,6 +358,73 @@ describe('onError under fault injection', () => {
       const { source, left } = unsubscribeAt(20, 'before', failsAfter(5));
       expect(left).toEqual({ timers: 0, open: 0, subscriptions: 2, notifications: 2 });
       expect(source.errors.length).toBe(1);
+    });
+
+    for (const duration of [0, 10]) {
+      it(`should close an attempt the subscriber leaves during its synchronous values (waits of ${duration}ms)`, () => {
+        // The first attempt fails at once; the second emits and the subscriber, taking one value, leaves
+        // while the source is still subscribing, before the operator holds its subscription.
+        const source = new ScriptedSource(
+          [
+            { emits: 0, after: 0, then: 'retriable error' },
+            { emits: 2, after: 5, then: 'retriable error' },
+          ],
+          scheduler,
+        );
+        source.observable
+          .pipe(onError({ ...fourAttempts, duration }, isRetriableAttemptError, { scheduler }), take(1))
+          .subscribe(recorder);
+        scheduler.flush();
+
+        expect(source.subscriptions).toBe(2);
+        expect(recorder.notifications).toEqual([
+          { kind: 'N', value: 200, at: duration },
+          { kind: 'C', value: undefined, at: duration },
+        ]);
+        expectCleanEnd(source);
+      });
+    }
+
+    it('should stop a synchronous source that the subscriber leaves while it emits, rather than run it on', () => {
+      let pulled = 0;
+      function* naturals(): Generator<number> {
+        // Bounded, so that a failure of this spec cannot hang the suite.
+        while (pulled < 100_000) yield pulled++;
+      }
+      from(naturals())
+        .pipe(
+          onError(fourAttempts, () => true, { scheduler }),
+          take(1),
+        )
+        .subscribe(recorder);
+
+      expect(pulled).withContext('values pulled from the generator').toBe(1);
+      expect(recorder.notifications).toEqual([
+        { kind: 'N', value: 0, at: 0 },
+        { kind: 'C', value: undefined, at: 0 },
+      ]);
+      expect(scheduler.actions.length).toBe(0);
+    });
+
+    it('should start no attempt after the subscriber leaves in the same call as a synchronous error (zero waits)', () => {
+      const stop = new Subject<void>();
+      let subscriptions = 0;
+      // Fails at once, then, still inside its subscribe function, makes the subscriber leave.
+      const source = new Observable<never>((subscriber) => {
+        subscriptions++;
+        subscriber.error(new AttemptError(subscriptions, true));
+        stop.next();
+      });
+      source
+        .pipe(
+          onError({ ...fourAttempts, duration: 0 }, isRetriableAttemptError, { scheduler }),
+          takeUntil(stop),
+        )
+        .subscribe(recorder);
+
+      expect(subscriptions).toBe(1);
+      expect(recorder.notifications).toEqual([{ kind: 'C', value: undefined, at: 0 }]);
+      expect(scheduler.actions.length).toBe(0);
     });
 
     it('should cancel every piece of a wait longer than the longest timer', () => {
@@ -465,9 +535,9 @@ describe('onError under fault injection', () => {
     }
 
     it('should give each its own steps and durations, through one operator instance and one source', async () => {
-      const before = activeTimers();
+      const timers = new CountingScheduler(asyncScheduler);
       const source = new ScriptedSource(failsAfter(0), asyncScheduler);
-      const retried = source.observable.pipe(onError(quick, isRetriableAttemptError));
+      const retried = source.observable.pipe(onError(quick, isRetriableAttemptError, { scheduler: timers }));
       const recorders = Array.from({ length: subscribers }, () => new Recorder(asyncScheduler));
       recorders.forEach((own) => retried.subscribe(own));
       await until(() => recorders.filter((own) => own.ended).length, subscribers);
@@ -487,13 +557,15 @@ describe('onError under fault injection', () => {
         .withContext('distinct errors')
         .toBe(subscribers);
       expect(source.open).withContext('source subscriptions left open').toBe(0);
-      expect(activeTimers()).withContext('timers left').toBe(before);
-      expect(reports.stoppedNotifications).toEqual([]);
+      expect(timers.scheduled)
+        .withContext('waits taken')
+        .toBe(subscribers * (quick.steps - 1));
+      expect(timers.pending).withContext('timers left').toBe(0);
     });
 
     it('should run each to its own end when each source fails a different number of times, some unsubscribed in their first wait', async () => {
-      const before = activeTimers();
-      const retrying = onError<number>(quick, isRetriableAttemptError);
+      const timers = new CountingScheduler(asyncScheduler);
+      const retrying = onError<number>(quick, isRetriableAttemptError, { scheduler: timers });
       const runs = Array.from({ length: subscribers }, (_, i) => {
         const failures = i % quick.steps;
         const scripts: AttemptScript[] = [
@@ -525,12 +597,12 @@ describe('onError under fault injection', () => {
       expect(runs.filter(({ source }) => source.open !== 0).length)
         .withContext('sources left open')
         .toBe(0);
-      expect(activeTimers()).withContext('timers left').toBe(before);
-      expect(reports.stoppedNotifications).toEqual([]);
+      expect(timers.pending).withContext('timers left').toBe(0);
     });
   });
 
   describe('on the real asyncScheduler', () => {
+    // Measured synchronously, so that no other spec's timer can come or go in between.
     it('should leave no Node timer behind when unsubscribed during a wait', () => {
       const source = new ScriptedSource(failsAfter(0), asyncScheduler);
       const before = activeTimers();
@@ -549,19 +621,22 @@ describe('onError under fault injection', () => {
 
     it('should not resubscribe early when the wait is longer than a Node timer can hold', async () => {
       const source = new ScriptedSource(failsAfter(0), asyncScheduler);
-      const before = activeTimers();
-      const options: RetryOptions = { scheduler: asyncScheduler };
+      const timers = new CountingScheduler(asyncScheduler);
+      const thirtyDays = 30 * 24 * 3600 * 1000;
       const subscription = source.observable
         .pipe(
-          onError({ duration: 30 * 24 * 3600 * 1000, factor: 1, jitter: 0, steps: 2 }, () => true, options),
+          onError({ duration: thirtyDays, factor: 1, jitter: 0, steps: 2 }, () => true, {
+            scheduler: timers,
+          }),
         )
         .subscribe({ error: fail });
-      // An overflowing timer fires after 1ms; give it twenty.
+      // An overflowing Node timer fires after 1ms; give it twenty.
       await new Promise((resolve) => setTimeout(resolve, 20));
 
       expect(source.subscriptions).toBe(1);
+      expect(timers.pending).withContext('timers while waiting').toBe(1);
       subscription.unsubscribe();
-      expect(activeTimers()).toBe(before);
+      expect(timers.pending).withContext('timers after unsubscribing').toBe(0);
     });
   });
 });

@@ -49,7 +49,8 @@ export class ScriptedSource {
         after: 0,
         then: 'retriable error',
       };
-      for (let i = 0; i < script.emits; i++) subscriber.next(attempt * 100 + i);
+      // As `from` and `of` do: stop emitting once the subscriber has left.
+      for (let i = 0; i < script.emits && !subscriber.closed; i++) subscriber.next(attempt * 100 + i);
       const end = (): void => {
         if (script.then === 'complete') {
           subscriber.complete();

@@ -154,6 +154,14 @@ export function onError<T>(
         subscribeToSource();
       }
 
+      // Each attempt reaches the source through its own subscriber, held in `inner` before the source
+      // runs: a subscriber that leaves during a synchronous emission then closes the attempt, and a
+      // synchronous source (`from`, `range`) stops instead of emitting on to no one.
+      const attempt$ = new Observable<T>((attemptSubscriber) => {
+        inner = attemptSubscriber;
+        source.subscribe(attemptSubscriber);
+      });
+
       function subscribeToSource(): void {
         // A loop, not recursion: a source that fails synchronously with zero waits would otherwise
         // add stack frames for every attempt.
@@ -161,7 +169,7 @@ export function onError<T>(
           resubscribeNow = false;
           attempt++;
           subscribing = true;
-          const subscription = source.subscribe(observer);
+          const subscription = attempt$.subscribe(observer);
           subscribing = false;
           if (subscriber.closed) {
             subscription.unsubscribe();
@@ -171,11 +179,12 @@ export function onError<T>(
         } while (resubscribeNow);
       }
 
-      subscribeToSource();
-      return () => {
+      // Added before the first attempt, so that it also runs when the subscriber leaves during it.
+      subscriber.add(() => {
         timer?.unsubscribe();
         inner?.unsubscribe();
-      };
+      });
+      subscribeToSource();
     });
 }
 

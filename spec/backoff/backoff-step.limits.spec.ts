@@ -1,0 +1,48 @@
+import { backoffDelays } from '../../src/index.js';
+
+/** Go's `time.Duration` is an int64 of nanoseconds: its longest value is 2^63 - 1 ns. */
+const INT64_LIMIT_NS = 2 ** 63;
+
+describe('Backoff steps at the limits of Go arithmetic', () => {
+  // 2^62 ns (about 53 days) doubles to exactly 2^63 ns, one past Go's longest duration.
+  const halfTheLimit = { duration: INT64_LIMIT_NS / 2 / 1e6, factor: 2, jitter: 0, steps: 3 };
+
+  it('should throw a RangeError naming the wait in milliseconds when a wait reaches 2^63 ns', () => {
+    expect(() => backoffDelays(halfTheLimit)).toThrowMatching(
+      (error: unknown) =>
+        error instanceof RangeError &&
+        error.message.startsWith(`Backoff overflow: a wait of ${INT64_LIMIT_NS / 1e6} ms exceeds`),
+    );
+  });
+
+  it('should allow the longest wait below 2^63 ns', () => {
+    // The largest double below 2^63 is 2^63 - 1024.
+    const justBelow = { ...halfTheLimit, factor: 2 - 2 ** -52 };
+    // Compared in milliseconds: so close to 2^63, converting back to nanoseconds would round up to it.
+    expect(backoffDelays(justBelow)).toEqual([INT64_LIMIT_NS / 2 / 1e6, (INT64_LIMIT_NS - 1024) / 1e6]);
+  });
+
+  it('should throw a RangeError when jitter carries a wait to 2^63 ns', () => {
+    const jittered = { duration: INT64_LIMIT_NS / 2 / 1e6, factor: 1, jitter: 1, steps: 2 };
+    expect(() => backoffDelays(jittered, () => 0.5)).not.toThrow();
+    expect(() => backoffDelays(jittered, () => 0.9999999999999999)).toThrowError(
+      RangeError,
+      /^Backoff overflow/,
+    );
+  });
+
+  for (const [shown, value] of [
+    ['null', null],
+    ['"0.5"', '0.5'],
+    ['false', false],
+    ['an array', [0.5]],
+  ] as const) {
+    it(`should reject a random that returns ${shown}, which arithmetic would coerce into [0, 1)`, () => {
+      const random = (): number => value as unknown as number;
+      expect(() => backoffDelays({ duration: 10, factor: 1, jitter: 0.5, steps: 2 }, random)).toThrowError(
+        RangeError,
+        `RetryOptions.random must return a number in [0, 1), got ${shown}`,
+      );
+    });
+  }
+});
