@@ -7,51 +7,78 @@ import { expectProperty } from '../support/expect-property.js';
 
 type BackoffField = 'duration' | 'factor' | 'jitter' | 'steps' | 'cap';
 
-/** One field of a valid backoff set to a bad value (`missing`: the key removed), and the error it must raise. */
+/**
+ * One field of a valid backoff set to a bad value (`missing`: the key removed), the error it must
+ * raise, and how the message must show the value (so that `'10'`, `10`, `NaN` and `undefined` stay apart).
+ */
 interface Corruption {
   readonly field: BackoffField;
   readonly value: unknown;
+  readonly shown: string;
   readonly missing?: true;
   readonly throws: 'RangeError' | 'TypeError';
 }
 
+/** A bad value and how an error message shows it. */
+type Shown = readonly [value: unknown, shown: string];
+
+const shownAsNumber = (value: number): Shown => [value, Object.is(value, -0) ? '-0' : String(value)];
+
 /** Numbers no field accepts: NaN, infinities and negatives. */
-const badNumber = fc.oneof(
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, -1, -0.001),
-  fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
-);
+const badNumber: fc.Arbitrary<Shown> = fc
+  .oneof(
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, -1, -0.001),
+    fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
+  )
+  .map(shownAsNumber);
 
 /** Values of the wrong type for any numeric field. */
-const notANumber = fc.oneof(
-  fc.constantFrom<unknown>('10', '', null, true, {}, [], [10], 10n, () => 10, new Date(0)),
-  fc.string({ maxLength: 4 }),
+const notANumber: fc.Arbitrary<Shown> = fc.oneof(
+  fc.constantFrom<Shown>(
+    ['10', '"10"'],
+    ['', '""'],
+    [null, 'null'],
+    [true, 'true'],
+    [{}, 'an object'],
+    [new Date(0), 'an object'],
+    [[], 'an array'],
+    [[10], 'an array'],
+    [10n, '10n'],
+    [() => 10, 'a function'],
+  ),
+  fc.string({ maxLength: 4 }).map((text): Shown => [text, JSON.stringify(text)]),
 );
 
 const anyField = fc.constantFrom<BackoffField>('duration', 'factor', 'jitter', 'steps', 'cap');
 
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
-  fc.record({ field: anyField, value: badNumber, throws: fc.constant('RangeError' as const) }),
-  fc.record({ field: anyField, value: notANumber, throws: fc.constant('TypeError' as const) }),
-  fc.record({
-    field: fc.constantFrom<BackoffField>('duration', 'factor', 'jitter', 'steps'),
-    value: fc.constant(undefined),
-    missing: fc.constant(true as const),
-    throws: fc.constant('TypeError' as const),
-  }),
-  fc.record({
-    field: fc.constant('steps' as const),
-    value: fc.oneof(
+  fc
+    .record({ field: anyField, bad: badNumber })
+    .map(({ field, bad: [value, shown] }) => ({ field, value, shown, throws: 'RangeError' as const })),
+  fc
+    .record({ field: anyField, bad: notANumber })
+    .map(({ field, bad: [value, shown] }) => ({ field, value, shown, throws: 'TypeError' as const })),
+  fc.constantFrom<BackoffField>('duration', 'factor', 'jitter', 'steps').map((field) => ({
+    field,
+    value: undefined,
+    shown: 'undefined',
+    missing: true as const,
+    throws: 'TypeError' as const,
+  })),
+  fc
+    .oneof(
       fc.constantFrom(0, -0, 0.5, 1.5, 2 ** 53, Number.MAX_VALUE),
       fc.double({ min: 1, max: 100, noNaN: true }).filter((steps) => !Number.isInteger(steps)),
-    ),
-    throws: fc.constant('RangeError' as const),
-  }),
+    )
+    .map(shownAsNumber)
+    .map(([value, shown]) => ({ field: 'steps' as const, value, shown, throws: 'RangeError' as const })),
   // Waits past Go's longest time.Duration (2^63 - 1 ns, about 106 days).
-  fc.record({
-    field: fc.constantFrom<BackoffField>('duration', 'cap'),
-    value: fc.double({ min: 2 ** 63 / 1e6, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true }),
-    throws: fc.constant('RangeError' as const),
-  }),
+  fc
+    .record({
+      field: fc.constantFrom<BackoffField>('duration', 'cap'),
+      value: fc.double({ min: 2 ** 63 / 1e6, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true }),
+    })
+    .map(({ field, value }) => ({ field, value, shown: String(value), throws: 'RangeError' as const })),
 );
 
 function corrupt(backoff: Backoff, { field, value, missing }: Corruption): Backoff {
@@ -100,9 +127,10 @@ describe('Backoff validation, for arbitrary invalid configs', () => {
         for (const [name, create] of Object.entries(creators)) {
           const error = thrownBy(create);
           assert.equal(error.name, bad.throws, `${name}: ${error.message}`);
+          assert.ok(error.message.startsWith(`Backoff.${bad.field} must be `), `${name}: ${error.message}`);
           assert.ok(
-            error.message.includes(`Backoff.${bad.field}`),
-            `${name} names the field: ${error.message}`,
+            error.message.endsWith(`, got ${bad.shown}`),
+            `${name} shows the value: ${error.message}`,
           );
         }
         assert.equal(subscriptions(), 0, 'source subscriptions');
