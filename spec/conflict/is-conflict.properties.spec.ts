@@ -108,6 +108,69 @@ function isErrorLike(value: unknown): value is ErrorLike {
   return typeof value === 'object' && value !== null && Array.isArray((value as Partial<ErrorLike>).fields);
 }
 
+/** apimachinery's known StatusReasons (`k8s.io/apimachinery/pkg/apis/meta/v1`); "" is unknown. */
+const KNOWN_REASONS: readonly string[] = [
+  'Unauthorized',
+  'Forbidden',
+  'NotFound',
+  'AlreadyExists',
+  'Conflict',
+  'Gone',
+  'Invalid',
+  'ServerTimeout',
+  'StoreReadError',
+  'Timeout',
+  'TooManyRequests',
+  'BadRequest',
+  'MethodNotAllowed',
+  'NotAcceptable',
+  'RequestEntityTooLarge',
+  'UnsupportedMediaType',
+  'InternalError',
+  'Expired',
+  'ServiceUnavailable',
+];
+
+const kubernetesStatus = fc.record({
+  reason: fc.oneof(
+    fc.constantFrom(...KNOWN_REASONS),
+    fc.constantFrom('', 'Conflicted', 'conflict'),
+    fc.string(),
+  ),
+  code: fc.oneof(fc.constantFrom(409, 404, 500, 0), fc.integer({ min: 100, max: 599 })),
+});
+
+/** How an HTTP or Kubernetes client hands a Status over. */
+type StatusCarrier =
+  | 'the Status itself'
+  | 'ApiException body'
+  | 'ApiException JSON body'
+  | 'ApiException JSON body with leading whitespace'
+  | 'HttpErrorResponse error';
+
+const statusCarrier = fc.constantFrom<StatusCarrier>(
+  'the Status itself',
+  'ApiException body',
+  'ApiException JSON body',
+  'ApiException JSON body with leading whitespace',
+  'HttpErrorResponse error',
+);
+
+function carry(status: { readonly code: number }, carrier: StatusCarrier): unknown {
+  switch (carrier) {
+    case 'the Status itself':
+      return status;
+    case 'ApiException body':
+      return { code: status.code, body: status };
+    case 'ApiException JSON body':
+      return { code: status.code, body: JSON.stringify(status) };
+    case 'ApiException JSON body with leading whitespace':
+      return { code: status.code, body: `\n  ${JSON.stringify(status, null, 2)}\n` };
+    case 'HttpErrorResponse error':
+      return { status: status.code, ok: false, error: status };
+  }
+}
+
 describe('isConflict, for arbitrary input', () => {
   it('should return a boolean and never throw, for anything at all', () => {
     expectProperty(
@@ -188,6 +251,34 @@ describe('isConflict, for arbitrary input', () => {
         );
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('should judge a Kubernetes Status as apimachinery IsConflict does, whichever way the error carries it', () => {
+    expectProperty(
+      fc.property(kubernetesStatus, statusCarrier, ({ reason, code }, carrier) => {
+        const status = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason, code };
+        const expected = reason === 'Conflict' || (!KNOWN_REASONS.includes(reason as string) && code === 409);
+        assert.equal(isConflict(carry(status, carrier)), expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('should see a conflict through up to four response or cause links, and no further', () => {
+    const links = fc.array(fc.constantFrom('response', 'cause'), { maxLength: 7 });
+    expectProperty(
+      fc.property(links, fc.constantFrom(409, 404), (path, status) => {
+        const wrapped = path.reduceRight<unknown>((inner, link) => ({ message: 'failed', [link]: inner }), {
+          status,
+        });
+        assert.equal(
+          isConflict(wrapped),
+          status === 409 && path.length <= 4,
+          `${path.join('.')}.status = ${status}`,
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 });
