@@ -146,7 +146,9 @@ type StatusCarrier =
   | 'ApiException body'
   | 'ApiException JSON body'
   | 'ApiException JSON body with leading whitespace'
-  | 'HttpErrorResponse error';
+  | 'HttpErrorResponse error'
+  | 'AjaxError response'
+  | 'axios response data';
 
 const statusCarrier = fc.constantFrom<StatusCarrier>(
   'the Status itself',
@@ -154,6 +156,8 @@ const statusCarrier = fc.constantFrom<StatusCarrier>(
   'ApiException JSON body',
   'ApiException JSON body with leading whitespace',
   'HttpErrorResponse error',
+  'AjaxError response',
+  'axios response data',
 );
 
 function carry(status: { readonly code: number }, carrier: StatusCarrier): unknown {
@@ -168,6 +172,14 @@ function carry(status: { readonly code: number }, carrier: StatusCarrier): unkno
       return { code: status.code, body: `\n  ${JSON.stringify(status, null, 2)}\n` };
     case 'HttpErrorResponse error':
       return { status: status.code, ok: false, error: status };
+    case 'AjaxError response':
+      return { name: 'AjaxError', status: status.code, response: status };
+    case 'axios response data':
+      return {
+        name: 'AxiosError',
+        code: 'ERR_BAD_RESPONSE',
+        response: { status: status.code, data: status },
+      };
   }
 }
 
@@ -279,6 +291,63 @@ describe('isConflict, for arbitrary input', () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('should judge a Status by its reason alone when it has no numeric code', () => {
+    const notACode = fc.constantFrom<unknown>(undefined, '409', null);
+    expectProperty(
+      fc.property(kubernetesStatus, notACode, ({ reason }, code) => {
+        assert.equal(isConflict({ kind: 'Status', reason, code }), reason === 'Conflict');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('should judge an API exception whose body is no Status by its code alone', () => {
+    const notAStatus = fc.constantFrom<unknown>(
+      null,
+      undefined,
+      '',
+      'conflict',
+      '{"message":"busy"}',
+      '{not json',
+      409,
+      {},
+    );
+    expectProperty(
+      fc.property(fc.constantFrom(409, 404, 500), notAStatus, (code, body) => {
+        assert.equal(isConflict({ code, body }), code === 409, `{ code: ${code}, body: ${String(body)} }`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('should let a wrapper that says nothing itself defer to the error it wraps', () => {
+    // Fields that are no verdict: a message, a string code (Node's 'ECONNRESET', axios' 'ERR_…'),
+    // a body that is no Status, and empty links.
+    const neutralWrapper = fc.record(
+      {
+        message: fc.constant('request failed'),
+        code: fc.constantFrom('ERR_BAD_REQUEST', 'ECONNRESET'),
+        body: fc.constantFrom('upstream error', null),
+        reason: fc.constant('upstream said no'),
+        response: fc.constant(null),
+        cause: fc.constant(null),
+      },
+      { requiredKeys: [], noNullPrototype: true },
+    );
+    expectProperty(
+      fc.property(
+        neutralWrapper,
+        fc.constantFrom('response', 'cause'),
+        fc.constantFrom(409, 404, 500),
+        (wrapper, link, status) => {
+          const wrapped = { ...wrapper, [link]: { status } };
+          assert.equal(isConflict(wrapped), status === 409);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
