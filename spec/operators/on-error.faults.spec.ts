@@ -22,10 +22,16 @@ import {
   type AttemptScript,
 } from '../support/scripted-source.js';
 
-/** Everything that reached a subscriber, with the virtual time of its arrival. */
+/** A notification a subscriber received, as in marble diagrams: next, error or complete. */
+interface Received {
+  readonly kind: 'N' | 'E' | 'C';
+  readonly value: unknown;
+  readonly at: number;
+}
+
+/** Everything that reached a subscriber, with the (virtual) time of its arrival. */
 class Recorder implements Observer<unknown> {
-  readonly notifications: { readonly kind: 'N' | 'E' | 'C'; readonly value: unknown; readonly at: number }[] =
-    [];
+  readonly notifications: Received[] = [];
 
   constructor(private readonly scheduler: SchedulerLike) {}
 
@@ -36,7 +42,7 @@ class Recorder implements Observer<unknown> {
   complete = (): void =>
     void this.notifications.push({ kind: 'C', value: undefined, at: this.scheduler.now() });
 
-  get error_(): unknown {
+  get deliveredError(): unknown {
     return this.notifications.find((notification) => notification.kind === 'E')?.value;
   }
 
@@ -47,7 +53,6 @@ class Recorder implements Observer<unknown> {
 
 const fourAttempts: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 4 };
 const failsAfter = (after: number): AttemptScript[] => [{ emits: 1, after, then: 'retriable error' }];
-const failsFatally: AttemptScript[] = [{ emits: 0, after: 0, then: 'fatal error' }];
 
 /** Node timers alive now: RxJS's asyncScheduler holds one per scheduled action. */
 const activeTimers = (): number =>
@@ -97,7 +102,7 @@ describe('onError under fault injection', () => {
       scheduler.flush();
 
       expect(source.subscriptions).toBe(4);
-      expect(recorder.error_).toBe(thrown[3]);
+      expect(recorder.deliveredError).toBe(thrown[3]);
       expect(recorder.notifications).toEqual([{ kind: 'E', value: thrown[3], at: 10 + 20 + 40 }]);
       expectCleanEnd(source);
     });
@@ -166,7 +171,7 @@ describe('onError under fault injection', () => {
         scheduler.flush();
 
         expect(source.subscriptions).toBe(3);
-        expect(recorder.error_).toBe(broken);
+        expect(recorder.deliveredError).toBe(broken);
         expect(recorder.notifications.at(-1)?.at).toBe(3 * after + 10 + 20);
         expectCleanEnd(source);
       });
@@ -213,8 +218,8 @@ describe('onError under fault injection', () => {
           .subscribe(run);
 
         expect(source.subscriptions).toBe(1);
-        expect(run.error_).toEqual(jasmine.any(Error));
-        expect(run.error_).not.toEqual(jasmine.any(AttemptError));
+        expect(run.deliveredError).toEqual(jasmine.any(Error));
+        expect(run.deliveredError).not.toEqual(jasmine.any(AttemptError));
         expect(source.open).toBe(0);
       }
       expectCleanEnd({ open: 0 });
@@ -222,7 +227,7 @@ describe('onError under fault injection', () => {
   });
 
   describe('a scheduler whose schedule throws', () => {
-    /** A real RxJS scheduler whose `schedule` fails on its n-th call (1-based) and works otherwise. */
+    /** Delegates to the virtual scheduler, except that its n-th `schedule` call (1-based) throws. */
     function failingScheduler(failingCall: number, failure: unknown): SchedulerLike & { calls: number } {
       return {
         calls: 0,
@@ -246,7 +251,7 @@ describe('onError under fault injection', () => {
 
         expect(source.subscriptions).toBe(failingCall);
         expect(waits.calls).toBe(failingCall);
-        expect(recorder.error_).toBe(failure);
+        expect(recorder.deliveredError).toBe(failure);
         expectCleanEnd(source);
       });
     }
@@ -328,7 +333,9 @@ describe('onError under fault injection', () => {
             if (at < runEnds) {
               expect(recorder.ended).withContext(`${context}: ended before it`).toBeFalse();
             } else if (at > runEnds || order === 'after') {
-              expect(recorder.error_).withContext(`${context}: the last error`).toBe(source.errors[3]);
+              expect(recorder.deliveredError)
+                .withContext(`${context}: the last error`)
+                .toBe(source.errors[3]);
             }
           }
         }
@@ -549,11 +556,11 @@ describe('onError under fault injection', () => {
       const wrong = recorders.filter(
         (own) =>
           own.notifications.map(({ kind }) => kind).join('') !== 'NNNNE' ||
-          !(own.error_ instanceof AttemptError) ||
-          !lastErrors.has(own.error_ as AttemptError),
+          !(own.deliveredError instanceof AttemptError) ||
+          !lastErrors.has(own.deliveredError as AttemptError),
       );
       expect(wrong.length).withContext('subscriptions that did not get their full budget').toBe(0);
-      expect(new Set(recorders.map((own) => own.error_)).size)
+      expect(new Set(recorders.map((own) => own.deliveredError)).size)
         .withContext('distinct errors')
         .toBe(subscribers);
       expect(source.open).withContext('source subscriptions left open').toBe(0);
