@@ -183,16 +183,14 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
   });
 
   it('should stop retrying at the first success, and pass its values through', () => {
-    const failuresThenSuccess = fc
-      .integer({ min: 0, max: 9 })
-      .map((failures): AttemptScript[] => [
-        ...Array.from({ length: failures }, (): AttemptScript => ({
-          emits: 1,
-          after: 0,
-          then: 'retriable error',
-        })),
-        { emits: 2, after: 3, then: 'complete' },
-      ]);
+    const failuresThenSuccess = fc.integer({ min: 0, max: 9 }).map((failures): AttemptScript[] => [
+      ...Array.from({ length: failures }, (): AttemptScript => ({
+        emits: 1,
+        after: 0,
+        then: 'retriable error',
+      })),
+      { emits: 2, after: 3, then: 'complete' },
+    ]);
     expectProperty(
       fc.property(validBackoff, failuresThenSuccess, randomNumbers, (backoff, scripts, randoms) => {
         const run = runOperator(backoff, scripts, randoms);
@@ -236,6 +234,43 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
         assert.equal(run.source.open, 0, 'source subscriptions left open');
       }),
       { numRuns },
+    );
+  });
+
+  it('should deliver the RangeError of a wait past Go longest duration, where backoffDelays throws it', () => {
+    const steepBackoff = fc.record(
+      {
+        duration: fc.integer({ min: 1, max: 1000 }),
+        factor: fc.oneof(fc.constantFrom(10, 1000), fc.double({ min: 2, max: 1e6, noNaN: true })),
+        jitter: fc.constantFrom(0, 0.1, 1),
+        steps: fc.integer({ min: 2, max: 30 }),
+      },
+      { noNullPrototype: true },
+    );
+    expectProperty(
+      fc.property(steepBackoff, randomNumbers, (backoff, randoms) => {
+        let expected: unknown;
+        try {
+          backoffDelays(backoff, randomSequence(randoms).random);
+        } catch (thrown: unknown) {
+          expected = thrown;
+        }
+        const run = runOperator(backoff, [{ emits: 0, after: 0, then: 'retriable error' }], randoms);
+        if (expected === undefined) {
+          assert.ok(
+            run.end !== 'complete' && run.end?.error instanceof AttemptError,
+            'the last attempt error',
+          );
+        } else {
+          assert.ok(run.end !== 'complete' && run.end?.error instanceof RangeError, 'a RangeError');
+          assert.equal((run.end.error as RangeError).message, (expected as RangeError).message);
+          // Every wait before the one that overflows was taken.
+          assert.equal(run.source.subscriptions, run.events.length + 1);
+        }
+        assert.equal(run.scheduler.actions.length, 0, 'timers left scheduled');
+        assert.equal(run.source.open, 0, 'source subscriptions left open');
+      }),
+      { numRuns: 200 },
     );
   });
 });
