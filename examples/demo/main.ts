@@ -2,7 +2,7 @@
 // contended workload under DefaultRetry, DefaultBackoff and the backoff given by the flags, prints
 // the figures side by side and writes timeline.svg and summary.json to an output folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { DefaultBackoff, DefaultRetry, type Backoff } from '../../src/index.js';
 import { startCouchServer } from '../servers/couch-server.js';
 import { runContentionLab, type LabRun } from './contention-lab.js';
@@ -71,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
     jsonPath,
     `${JSON.stringify({ writers: options.writers, increments: options.increments, runs: summaries }, null, 2)}\n`,
   );
-  process.stdout.write(`Wrote ${relative('.', svgPath)} and ${relative('.', jsonPath)}\n`);
+  process.stdout.write(`Wrote ${svgPath} and ${jsonPath}\n`);
 
   for (const summary of summaries) {
     if (summary.giveUps > 0) {

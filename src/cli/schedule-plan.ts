@@ -57,7 +57,7 @@ const LARGEST_RANDOM = 1 - 2 ** -53;
  * @example
  * ```ts
  * const plan = planSchedule({ steps: 4, duration: 10, factor: 5, jitter: 0.1 });
- * plan.waits.map((wait) => [wait.minMs, wait.maxMs]); // [[10, 10.999999], [50, 54.999999], [250, 274.999999]]
+ * plan.waits.map((wait) => [wait.minMs, wait.maxMs]); // [[10, 10.999999], [50, 55], [250, 274.999999]]
  * ```
  */
 export function planSchedule(backoff: Backoff): SchedulePlan {
