@@ -115,7 +115,13 @@ function numberFlag(name: string, text: string | undefined, fallback: number): n
   return value;
 }
 
-function integerFlag(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+function integerFlag(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const value = numberFlag(name, text, fallback);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);

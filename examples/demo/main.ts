@@ -52,7 +52,12 @@ async function main(argv: readonly string[]): Promise<number> {
       });
       const summary = summarizeRun(run);
       display.finish(
-        { settled: run.updates.length, total: summary.updatesWanted, conflicts: summary.conflicts, giveUps: summary.giveUps },
+        {
+          settled: run.updates.length,
+          total: summary.updatesWanted,
+          conflicts: summary.conflicts,
+          giveUps: summary.giveUps,
+        },
         run.wallMs,
       );
       runs.push(run);
@@ -76,7 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const summary of summaries) {
     if (summary.giveUps > 0) {
       process.stdout.write(
-        `${summary.name}: ${summary.giveUps} update${summary.giveUps === 1 ? "" : "s"} gave up after ${summary.backoff.steps} attempts: ` +
+        `${summary.name}: ${summary.giveUps} update${summary.giveUps === 1 ? '' : 's'} gave up after ${summary.backoff.steps} attempts: ` +
           `each writer got the last 409 and nothing was written (no update lost).\n`,
       );
     }
@@ -95,7 +100,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -27,7 +27,8 @@ function counts({ settled, total, conflicts, giveUps }: LabProgress): string {
 function liveBar(stream: ProgressStream, label: string): ProgressDisplay {
   let lastDraw = -Infinity;
   const draw = (progress: LabProgress): void => {
-    const filled = progress.total === 0 ? BAR_WIDTH : Math.round((progress.settled / progress.total) * BAR_WIDTH);
+    const filled =
+      progress.total === 0 ? BAR_WIDTH : Math.round((progress.settled / progress.total) * BAR_WIDTH);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
     // \r and "erase line" rewrite the same line in place.
     stream.write(`\r\x1b[2K${label.padEnd(14)} ${bar} ${counts(progress)}`);

@@ -53,13 +53,25 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
     for (const tick of ticks) {
       parts.push(line(x(tick), plotTop, x(tick), plotTop + plotHeight, COLORS.grid, 1));
       parts.push(
-        text(x(tick), plotTop + plotHeight + 14, formatMs(tick), `font-size="10" text-anchor="middle" fill="${COLORS.muted}"`),
+        text(
+          x(tick),
+          plotTop + plotHeight + 14,
+          formatMs(tick),
+          `font-size="10" text-anchor="middle" fill="${COLORS.muted}"`,
+        ),
       );
     }
     parts.push(line(x(run.wallMs), plotTop, x(run.wallMs), plotTop + plotHeight, COLORS.muted, 1, '3 3'));
     const labelEvery = Math.ceil(10 / rowHeight);
     for (let writer = 0; writer < run.writers; writer += labelEvery) {
-      parts.push(text(LEFT - 6, y(writer) + 3, `w${writer + 1}`, `font-size="9" text-anchor="end" fill="${COLORS.muted}"`));
+      parts.push(
+        text(
+          LEFT - 6,
+          y(writer) + 3,
+          `w${writer + 1}`,
+          `font-size="9" text-anchor="end" fill="${COLORS.muted}"`,
+        ),
+      );
     }
     // A thin bar: the marks on it carry the story, the bar only says the writer is busy.
     const barHeight = Math.max(1, rowHeight * 0.4);
@@ -83,7 +95,12 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
       parts.push(cross(x(update.endMs), y(update.writer), Math.max(2, rowHeight / 2.5)));
     }
     parts.push(
-      text(WIDTH - RIGHT, plotTop + plotHeight + 26, 'time since the run started →', `font-size="10" text-anchor="end" fill="${COLORS.muted}"`),
+      text(
+        WIDTH - RIGHT,
+        plotTop + plotHeight + 26,
+        'time since the run started →',
+        `font-size="10" text-anchor="end" fill="${COLORS.muted}"`,
+      ),
     );
     top = plotTop + plotHeight + AXIS + PANEL_GAP;
   }
@@ -117,7 +134,7 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
 function timeTicks(endMs: number): number[] {
   const rough = endMs / 6;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough) ?? rough);
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough) ?? rough;
   const ticks: number[] = [];
   for (let tick = 0; tick <= endMs + 1e-9; tick += step) ticks.push(tick);
   return ticks;
@@ -132,7 +149,15 @@ function fmt(value: number): string {
   return Number(value.toFixed(1)).toString();
 }
 
-function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width: number, dash?: string): string {
+function line(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  stroke: string,
+  width: number,
+  dash?: string,
+): string {
   const dashes = dash === undefined ? '' : ` stroke-dasharray="${dash}"`;
   return `<line x1="${fmt(x1)}" y1="${fmt(y1)}" x2="${fmt(x2)}" y2="${fmt(y2)}" stroke="${stroke}" stroke-width="${width}"${dashes}/>`;
 }

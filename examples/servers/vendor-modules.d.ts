@@ -16,6 +16,9 @@ declare module 'pouchdb-adapter-memory' {
 
 declare module 'express-pouchdb' {
   import type { RequestListener } from 'node:http';
-  function expressPouchDB(PouchDB: unknown, options?: { mode?: 'minimumForPouchDB' | 'fullCouchDB' }): RequestListener;
+  function expressPouchDB(
+    PouchDB: unknown,
+    options?: { mode?: 'minimumForPouchDB' | 'fullCouchDB' },
+  ): RequestListener;
   export default expressPouchDB;
 }

@@ -4,7 +4,17 @@ const CLI = 'src/cli/main.ts';
 
 describe('rxjs-retry-on-conflict (the command, run as a process)', () => {
   it('should print the plan of the backoff given by flags and exit 0', async () => {
-    const result = await runTypeScript(CLI, ['plan', '--steps', '5', '--duration', '10', '--factor', '5', '--jitter', '0.1']);
+    const result = await runTypeScript(CLI, [
+      'plan',
+      '--steps',
+      '5',
+      '--duration',
+      '10',
+      '--factor',
+      '5',
+      '--jitter',
+      '0.1',
+    ]);
 
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -13,7 +23,18 @@ describe('rxjs-retry-on-conflict (the command, run as a process)', () => {
   });
 
   it('should print JSON with --json, and warn of the cap and of no jitter there too', async () => {
-    const result = await runTypeScript(CLI, ['plan', '--steps', '8', '--factor', '2', '--jitter', '0', '--cap', '300', '--json']);
+    const result = await runTypeScript(CLI, [
+      'plan',
+      '--steps',
+      '8',
+      '--factor',
+      '2',
+      '--jitter',
+      '0',
+      '--cap',
+      '300',
+      '--json',
+    ]);
     const plan = JSON.parse(result.stdout) as { attempts: number; warnings: { code: string }[] };
 
     expect(result.code).toBe(0);
@@ -31,7 +52,9 @@ describe('rxjs-retry-on-conflict (the command, run as a process)', () => {
 
     expect([unknownFlag.code, badSteps.code, unknownCommand.code, noCommand.code]).toEqual([2, 2, 2, 2]);
     expect(unknownFlag.stderr).toContain("rxjs-retry-on-conflict: Unknown option '--bogus'");
-    expect(badSteps.stderr).toContain('rxjs-retry-on-conflict: --steps: Backoff.steps must be an integer >= 1, got 0');
+    expect(badSteps.stderr).toContain(
+      'rxjs-retry-on-conflict: --steps: Backoff.steps must be an integer >= 1, got 0',
+    );
     expect(unknownCommand.stderr).toContain('unknown command "schedule"');
     expect(noCommand.stdout).toContain('Usage: rxjs-retry-on-conflict <command>');
     expect(badSteps.stdout).toBe('');

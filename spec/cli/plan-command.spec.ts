@@ -1,11 +1,21 @@
 import { DefaultBackoff, DefaultRetry } from '../../src/index.js';
-import { formatPlan, parsePlanFlags, planFor, runPlanCommand, UsageError } from '../../src/cli/plan-command.js';
+import {
+  formatPlan,
+  parsePlanFlags,
+  planFor,
+  runPlanCommand,
+  UsageError,
+} from '../../src/cli/plan-command.js';
 import { planSchedule } from '../../src/cli/schedule-plan.js';
 
 describe('parsePlanFlags', () => {
   it('should start from DefaultRetry and let each flag override its field', () => {
     expect(parsePlanFlags([]).backoff).toEqual({ ...DefaultRetry, cap: 0 });
-    expect(parsePlanFlags(['--steps', '7', '--cap', '500']).backoff).toEqual({ ...DefaultRetry, steps: 7, cap: 500 });
+    expect(parsePlanFlags(['--steps', '7', '--cap', '500']).backoff).toEqual({
+      ...DefaultRetry,
+      steps: 7,
+      cap: 500,
+    });
   });
 
   it('should start from DefaultBackoff with --preset DefaultBackoff', () => {
@@ -19,8 +29,14 @@ describe('parsePlanFlags', () => {
 
   it('should reject an unknown flag, a non-number, an unknown preset and too many steps, naming each', () => {
     expect(() => parsePlanFlags(['--stpes', '3'])).toThrowError(UsageError, /Unknown option '--stpes'/);
-    expect(() => parsePlanFlags(['--factor', 'two'])).toThrowError(UsageError, '--factor must be a number, got "two"');
-    expect(() => parsePlanFlags(['--duration', ''])).toThrowError(UsageError, '--duration must be a number, got ""');
+    expect(() => parsePlanFlags(['--factor', 'two'])).toThrowError(
+      UsageError,
+      '--factor must be a number, got "two"',
+    );
+    expect(() => parsePlanFlags(['--duration', ''])).toThrowError(
+      UsageError,
+      '--duration must be a number, got ""',
+    );
     expect(() => parsePlanFlags(['--preset', 'Fast'])).toThrowError(
       UsageError,
       '--preset must be DefaultRetry or DefaultBackoff, got "Fast"',
@@ -33,7 +49,7 @@ describe('parsePlanFlags', () => {
 });
 
 describe('planFor', () => {
-  it('should turn the library\'s error about a field into a usage error naming the flag', () => {
+  it("should turn the library's error about a field into a usage error naming the flag", () => {
     expect(() => planFor({ steps: 2.5, duration: 10, factor: 1, jitter: 0 })).toThrowError(
       UsageError,
       '--steps: Backoff.steps must be an integer >= 1, got 2.5',
@@ -63,7 +79,9 @@ describe('formatPlan', () => {
 
     expect(text).toMatch(/^5 +wait 160 ms \.\. 176 ms, then give up \(cap rule\) +341 ms$/m);
     expect(text).not.toMatch(/^6 /m);
-    expect(text).toContain("warning: cap 300 ms ends the retries after wait 5: 5 attempts, not 8. Go's cap rule");
+    expect(text).toContain(
+      "warning: cap 300 ms ends the retries after wait 5: 5 attempts, not 8. Go's cap rule",
+    );
   });
 });
 
@@ -78,7 +96,9 @@ describe('runPlanCommand', () => {
     const { code, output } = run(['--preset', 'DefaultBackoff', '--json']);
 
     expect(code).toBe(0);
-    expect(JSON.parse(output)).toEqual(JSON.parse(JSON.stringify(planSchedule({ ...DefaultBackoff, cap: 0 }))));
+    expect(JSON.parse(output)).toEqual(
+      JSON.parse(JSON.stringify(planSchedule({ ...DefaultBackoff, cap: 0 }))),
+    );
   });
 
   it('should print its usage with --help', () => {

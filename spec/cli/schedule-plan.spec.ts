@@ -38,7 +38,7 @@ describe('planSchedule', () => {
     expect(plan.totalMinMs).toBe(plan.totalMaxMs);
   });
 
-  it('should end the schedule where Go\'s cap rule ends it, with no attempt after the capped wait', () => {
+  it("should end the schedule where Go's cap rule ends it, with no attempt after the capped wait", () => {
     // 10, 20, 40, 80, then 160 * 2 = 320 > 300: the wait of 160 is the last, 5 attempts instead of 8.
     const plan = planSchedule({ steps: 8, duration: 10, factor: 2, jitter: 0.1, cap: 300 });
 
@@ -97,7 +97,7 @@ describe('planSchedule', () => {
     expect(within.warnings).toEqual([]);
   });
 
-  it('should reject an invalid backoff with the library\'s own RangeError', () => {
+  it("should reject an invalid backoff with the library's own RangeError", () => {
     expect(() => planSchedule({ steps: 0, duration: 10, factor: 1, jitter: 0 })).toThrowError(
       RangeError,
       'Backoff.steps must be an integer >= 1, got 0',

@@ -14,7 +14,11 @@ export interface ProcessResult {
  * Runs a TypeScript entry point as its own Node process (through tsx, as `npm run` does) and
  * collects its exit code and output. The process is killed if it outlives `timeoutMs`.
  */
-export function runTypeScript(entry: string, args: readonly string[], timeoutMs = 60_000): Promise<ProcessResult> {
+export function runTypeScript(
+  entry: string,
+  args: readonly string[],
+  timeoutMs = 60_000,
+): Promise<ProcessResult> {
   const env = { ...process.env };
   delete env['NODE_OPTIONS']; // the test runner's own loader flags are not the child's business
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
@@ -29,7 +33,9 @@ export function runTypeScript(entry: string, args: readonly string[], timeoutMs 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${entry} ${args.join(' ')} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
+      reject(
+        new Error(`${entry} ${args.join(' ')} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`),
+      );
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);

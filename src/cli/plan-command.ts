@@ -66,7 +66,9 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
   const presets: Record<string, Backoff> = { DefaultRetry, DefaultBackoff };
   const preset = presets[values.preset ?? 'DefaultRetry'];
   if (preset === undefined) {
-    throw new UsageError(`--preset must be DefaultRetry or DefaultBackoff, got ${JSON.stringify(values.preset)}`);
+    throw new UsageError(
+      `--preset must be DefaultRetry or DefaultBackoff, got ${JSON.stringify(values.preset)}`,
+    );
   }
   const backoff: Backoff = {
     steps: numberFlag('steps', values.steps) ?? preset.steps,
@@ -128,16 +130,23 @@ export function formatPlan(plan: SchedulePlan): string {
   ];
   const rows: string[][] = [['attempt', 'then, if it fails', 'worst case so far']];
   for (const wait of plan.waits) {
-    const range = wait.minMs === wait.maxMs ? formatMs(wait.minMs) : `${formatMs(wait.minMs)} .. ${formatMs(wait.maxMs)}`;
+    const range =
+      wait.minMs === wait.maxMs ? formatMs(wait.minMs) : `${formatMs(wait.minMs)} .. ${formatMs(wait.maxMs)}`;
     const then = wait.attemptFollows ? `wait ${range}` : `wait ${range}, then give up (cap rule)`;
     rows.push([String(wait.afterAttempt), then, formatMs(wait.cumulativeMaxMs)]);
   }
   if (plan.waits.at(-1)?.attemptFollows !== false) {
     rows.push([String(plan.attempts), 'give up: the error reaches the caller', formatMs(plan.totalMaxMs)]);
   }
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   for (const row of rows) {
-    lines.push(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('   ').trimEnd());
+    lines.push(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('   ')
+        .trimEnd(),
+    );
   }
   lines.push(
     '',

@@ -39,7 +39,10 @@ export interface SchedulePlan {
 /** Timeouts a request commonly meets on its way; a retry loop that outlasts them is cut off. */
 export const COMMON_HTTP_TIMEOUTS: readonly { readonly ms: number; readonly where: string }[] = [
   { ms: 30_000, where: "Heroku's router and many API gateways" },
-  { ms: 60_000, where: "nginx's proxy_read_timeout, AWS ALB's idle timeout, kube-apiserver's --request-timeout" },
+  {
+    ms: 60_000,
+    where: "nginx's proxy_read_timeout, AWS ALB's idle timeout, kube-apiserver's --request-timeout",
+  },
 ];
 
 /** The largest double below 1: the top of the range `Math.random` returns. */
@@ -65,7 +68,8 @@ export function planSchedule(backoff: Backoff): SchedulePlan {
   const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
   // Go's cap rule leaves no step after the capped wait, so one more step adds no wait; without the
   // rule, one more step always adds one.
-  const capEndsRetries = backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
+  const capEndsRetries =
+    backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
   const attempts = capEndsRetries ? shortest.length : shortest.length + 1;
 
   // Sums in whole nanoseconds, as the waits are, so that no float dust shows in the totals.

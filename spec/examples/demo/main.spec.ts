@@ -22,9 +22,22 @@ describe('npm run demo (the contention lab, run as a process)', () => {
     outDir = mkdtempSync(join(tmpdir(), 'contention-lab-'));
     // A patient custom backoff: 40 attempts with full jitter, so that 4 writers always finish.
     result = await runTypeScript(DEMO, [
-      '--writers', '4', '--increments', '3',
-      '--steps', '40', '--duration', '2', '--factor', '1.2', '--jitter', '1', '--cap', '0',
-      '--out', outDir,
+      '--writers',
+      '4',
+      '--increments',
+      '3',
+      '--steps',
+      '40',
+      '--duration',
+      '2',
+      '--factor',
+      '1.2',
+      '--jitter',
+      '1',
+      '--cap',
+      '0',
+      '--out',
+      outDir,
     ]);
     summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as SummaryFile;
     svg = readFileSync(join(outDir, 'timeline.svg'), 'utf8');
@@ -34,7 +47,9 @@ describe('npm run demo (the contention lab, run as a process)', () => {
 
   it('should exit 0 and name the output folder it wrote to', () => {
     expect(result.code).withContext(result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Wrote ${join(outDir, 'timeline.svg')} and ${join(outDir, 'summary.json')}`);
+    expect(result.stdout).toContain(
+      `Wrote ${join(outDir, 'timeline.svg')} and ${join(outDir, 'summary.json')}`,
+    );
     expect(result.stdout).toContain('Lost updates: 0 under every backoff.');
   });
 
@@ -48,7 +63,9 @@ describe('npm run demo (the contention lab, run as a process)', () => {
   it('should account for every update: done or given up, and every acknowledged one in the counter', () => {
     for (const run of summary.runs) {
       expect(run.updatesWanted).toBe(12);
-      expect(run.updatesDone + run.giveUps).withContext(run.name).toBe(12);
+      expect(run.updatesDone + run.giveUps)
+        .withContext(run.name)
+        .toBe(12);
       expect(run.lostUpdates).withContext(run.name).toBe(0);
       expect(run.finalCount).withContext(run.name).toBe(run.updatesDone);
     }
@@ -62,7 +79,9 @@ describe('npm run demo (the contention lab, run as a process)', () => {
       expect(run.server.puts).withContext(run.name).toBe(attempts);
       expect(run.server.conflicts).withContext(run.name).toBe(run.conflicts);
       // Each conflict is followed by a retry, except the last one of an update that gave up.
-      expect(run.retries).withContext(run.name).toBe(run.conflicts - run.giveUps);
+      expect(run.retries)
+        .withContext(run.name)
+        .toBe(run.conflicts - run.giveUps);
     }
   });
 
@@ -79,7 +98,9 @@ describe('npm run demo (the contention lab, run as a process)', () => {
 
   it('should print plain progress lines when the output is not a terminal', () => {
     expect(result.stderr).toContain('DefaultRetry: 0% (0/12 updates');
-    expect(result.stderr).toMatch(/^custom: done \(12\/12 updates, \d+ conflicts, 0 give-ups\) in \d+\.\d\ds$/m);
+    expect(result.stderr).toMatch(
+      /^custom: done \(12\/12 updates, \d+ conflicts, 0 give-ups\) in \d+\.\d\ds$/m,
+    );
   });
 });
 
