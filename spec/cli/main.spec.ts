@@ -1,4 +1,6 @@
-import { runTypeScript } from '../support/run-node.js';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { REPO_ROOT, runTypeScript } from '../support/run-node.js';
 
 const CLI = 'src/cli/main.ts';
 
@@ -58,5 +60,31 @@ describe('rxjs-retry-on-conflict (the command, run as a process)', () => {
     expect(unknownCommand.stderr).toContain('unknown command "schedule"');
     expect(noCommand.stdout).toContain('Usage: rxjs-retry-on-conflict <command>');
     expect(badSteps.stdout).toBe('');
+  });
+});
+
+describe('the command-line tool and the library entry', () => {
+  /** Every module the given source file loads, following relative imports through src/. */
+  function importGraph(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const [, specifier] of source.matchAll(/(?:import|export)[^'";]*?from\s+'(\.[^']+)'/g)) {
+        visit(resolve(dirname(file), (specifier ?? '').replace(/\.js$/, '.ts')));
+      }
+    };
+    visit(resolve(REPO_ROOT, entry));
+    return seen;
+  }
+
+  it('should keep src/cli out of everything the package index loads, so importing the library never loads it', () => {
+    const graph = [...importGraph('src/index.ts')].map((file) =>
+      relative(REPO_ROOT, file).replace(/\\/g, '/'),
+    );
+
+    expect(graph).toContain('src/operators/retry-on-conflict.ts');
+    expect(graph.filter((file) => file.startsWith('src/cli/'))).toEqual([]);
   });
 });
