@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import expressPouchDB from 'express-pouchdb';
@@ -25,6 +25,50 @@ export interface CouchServer {
   close(): Promise<void>;
 }
 
+let serversStarted = 0;
+
+/** What CouchDB's database registry (express-pouchdb's `allDbs`) listens to on the PouchDB class. */
+const CLASS_EVENT_METHODS = [
+  'on',
+  'once',
+  'addListener',
+  'removeListener',
+  'off',
+  'emit',
+  'removeAllListeners',
+  'listeners',
+  'listenerCount',
+] as const;
+
+/**
+ * A PouchDB class whose databases and database events belong to one server. PouchDB keeps both
+ * process-wide: the memory adapter stores databases by name, and every class shares one event
+ * emitter, so the database registry of one server would hear of another's databases (and answer
+ * `PUT /db` with 412). A storage prefix and an emitter of its own keep each server apart.
+ */
+function serverOwnPouchDB(serverNumber: number): typeof PouchDB {
+  const Base = PouchDB.plugin(memoryAdapter).defaults({
+    adapter: 'memory',
+    prefix: `couch-server-${serverNumber}/`,
+  });
+  const events = new EventEmitter();
+  class ServerPouchDB extends Base {
+    constructor(name?: string, options?: Record<string, unknown>) {
+      super(name, options);
+      // PouchDB announces a new database on the shared emitter; this server's registry hears it here.
+      this.once('created', () => events.emit('created', this.name));
+    }
+  }
+  for (const method of CLASS_EVENT_METHODS) {
+    Object.defineProperty(ServerPouchDB, method, {
+      value: events[method].bind(events),
+      writable: true,
+      configurable: true,
+    });
+  }
+  return ServerPouchDB;
+}
+
 /**
  * Starts a CouchDB-compatible HTTP server (express-pouchdb over an in-memory PouchDB) on 127.0.0.1.
  * It speaks CouchDB's optimistic concurrency: a document PUT must carry the current `_rev`, or the
@@ -41,8 +85,7 @@ export interface CouchServer {
  * ```
  */
 export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
-  // Each server gets its own PouchDB class, so two servers in one process never share databases.
-  const MemoryPouchDB = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' });
+  const MemoryPouchDB = serverOwnPouchDB(++serversStarted);
   // The minimal mode leaves out the config and log files that the full CouchDB mode writes to disk.
   const app = expressPouchDB(MemoryPouchDB, { mode: 'minimumForPouchDB' });
   const stats: CouchServerStats = { gets: 0, puts: 0, conflicts: 0 };

@@ -1,7 +1,12 @@
 // The CouchDB server parts ship no types; these are the few members the example servers use.
 
 declare module 'pouchdb-core' {
+  interface PouchDBDatabase {
+    readonly name: string;
+    once(event: 'created', listener: () => void): unknown;
+  }
   interface PouchDBConstructor {
+    new (name?: string, options?: Record<string, unknown>): PouchDBDatabase;
     plugin(plugin: unknown): PouchDBConstructor;
     defaults(options: Record<string, unknown>): PouchDBConstructor;
   }
