@@ -46,13 +46,16 @@ export interface LabProgress {
   readonly giveUps: number;
 }
 
+/** One run of the workload: under which backoff, with how many writers and increments. */
 export interface LabOptions {
+  /** The column heading: `DefaultRetry`, `DefaultBackoff`, `custom`. */
   readonly name: string;
   readonly backoff: Backoff;
   readonly writers: number;
   readonly increments: number;
   /** A database name not used before on this server: each run starts from a counter at 0. */
   readonly database: string;
+  /** Called as each update settles (done or given up), for a progress display. */
   readonly onProgress?: (progress: LabProgress) => void;
 }
 

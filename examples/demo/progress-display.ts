@@ -6,6 +6,7 @@ export interface ProgressStream {
   write(text: string): boolean;
 }
 
+/** Shows one run's progress: `update` as updates settle, `finish` once at the end. */
 export interface ProgressDisplay {
   update(progress: LabProgress): void;
   finish(progress: LabProgress, wallMs: number): void;

@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util';
 import { DefaultBackoff, DefaultRetry, type Backoff } from '../backoff/backoff.js';
 import { formatMs, planSchedule, type SchedulePlan } from './schedule-plan.js';
 
-/** A command line that cannot be run; the CLI prints the message and exits with code 2. */
+/**
+ * A command line that cannot be run; the CLI prints the message and exits with code 2.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError('--steps must be a number, got "x"');
+ * ```
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
@@ -10,6 +17,14 @@ export class UsageError extends Error {
 /** The most steps `plan` lays out: a schedule is for reading. */
 const MAX_PLAN_STEPS = 1000;
 
+/**
+ * The help text of `plan`.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(PLAN_USAGE);
+ * ```
+ */
 export const PLAN_USAGE = `Usage: rxjs-retry-on-conflict plan [--preset NAME] [--steps N] [--duration MS] [--factor F]
                                    [--jitter J] [--cap MS] [--json]
 
@@ -26,10 +41,20 @@ the worst case added up before the error reaches the caller, and warnings.
   --help           this text
 `;
 
-/** What `plan` was asked for. */
+/**
+ * What `plan` was asked for.
+ *
+ * @example
+ * ```ts
+ * const { backoff, json } = parsePlanFlags(['--preset', 'DefaultBackoff', '--json']);
+ * ```
+ */
 export interface PlanRequest {
+  /** The backoff to plan: a preset with the flags' fields over it. */
   readonly backoff: Backoff;
+  /** Whether to print JSON rather than text. */
   readonly json: boolean;
+  /** Whether `--help` was asked for. */
   readonly help: boolean;
 }
 

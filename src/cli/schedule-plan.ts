@@ -1,7 +1,14 @@
 import type { Backoff } from '../backoff/backoff.js';
 import { backoffDelays } from '../backoff/backoff-delays.js';
 
-/** One wait of a schedule, as the jitter allows it to fall. */
+/**
+ * One wait of a schedule, as the jitter allows it to fall.
+ *
+ * @example
+ * ```ts
+ * planSchedule(DefaultBackoff).waits[0]; // { afterAttempt: 1, minMs: 10, maxMs: 10.999999, cumulativeMaxMs: 10.999999, attemptFollows: true }
+ * ```
+ */
 export interface PlannedWait {
   /** The attempt that failed before this wait, counting from 1. */
   readonly afterAttempt: number;
@@ -15,13 +22,27 @@ export interface PlannedWait {
   readonly attemptFollows: boolean;
 }
 
-/** Something about a schedule that tends to surprise in production. */
+/**
+ * Something about a schedule that tends to surprise in production.
+ *
+ * @example
+ * ```ts
+ * planSchedule({ steps: 3, duration: 10, factor: 2, jitter: 0 }).warnings[0]?.code; // 'no-jitter'
+ * ```
+ */
 export interface PlanWarning {
   readonly code: 'cap-ends-retries' | 'no-jitter' | 'exceeds-http-timeouts' | 'no-retry';
   readonly message: string;
 }
 
-/** A backoff's schedule when every attempt fails: what the caller waits before seeing the error. */
+/**
+ * A backoff's schedule when every attempt fails: what the caller waits before seeing the error.
+ *
+ * @example
+ * ```ts
+ * const { attempts, totalMaxMs } = planSchedule(DefaultBackoff); // 4, 340.999998
+ * ```
+ */
 export interface SchedulePlan {
   readonly backoff: Backoff;
   /** How many times the source is subscribed at most. */
@@ -36,7 +57,14 @@ export interface SchedulePlan {
   readonly warnings: readonly PlanWarning[];
 }
 
-/** Timeouts a request commonly meets on its way; a retry loop that outlasts them is cut off. */
+/**
+ * Timeouts a request commonly meets on its way; a retry loop that outlasts them is cut off.
+ *
+ * @example
+ * ```ts
+ * COMMON_HTTP_TIMEOUTS.filter((timeout) => plan.totalMaxMs > timeout.ms);
+ * ```
+ */
 export const COMMON_HTTP_TIMEOUTS: readonly { readonly ms: number; readonly where: string }[] = [
   { ms: 30_000, where: "Heroku's router and many API gateways" },
   {
@@ -126,7 +154,15 @@ function warningsFor(plan: Omit<SchedulePlan, 'warnings'>): PlanWarning[] {
   return warnings;
 }
 
-/** Milliseconds for people: up to three decimals, seconds from 10 s on. */
+/**
+ * Milliseconds for people: up to three decimals, seconds from 10 s on.
+ *
+ * @example
+ * ```ts
+ * formatMs(10.999999); // '11 ms'
+ * formatMs(38_249.999992); // '38.25 s'
+ * ```
+ */
 export function formatMs(ms: number): string {
   return ms >= 10_000 ? `${Number((ms / 1000).toFixed(3))} s` : `${Number(ms.toFixed(3))} ms`;
 }
