@@ -22,7 +22,7 @@ export function createProgressDisplay(stream: ProgressStream, label: string, liv
 }
 
 function counts({ settled, total, conflicts, giveUps }: LabProgress): string {
-  return `${settled}/${total} updates, ${conflicts} conflicts, ${giveUps} give-ups`;
+  return `${settled}/${total} settled, ${conflicts} conflicts, ${giveUps} give-ups`;
 }
 
 function liveBar(stream: ProgressStream, label: string): ProgressDisplay {
