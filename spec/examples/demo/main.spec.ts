@@ -99,7 +99,7 @@ describe('npm run demo (the contention lab, run as a process)', () => {
   });
 
   it('should print plain progress lines when the output is not a terminal', () => {
-    expect(result.stderr).toContain('DefaultRetry: 0% (0/12 updates');
+    expect(result.stderr).toContain('DefaultRetry: 0% (0/12 settled');
     expect(result.stderr).toMatch(
       /^custom: done \(12\/12 settled, \d+ conflicts, 0 give-ups\) in \d+\.\d\ds$/m,
     );
