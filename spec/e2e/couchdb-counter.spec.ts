@@ -31,8 +31,10 @@ const INCREMENTS_PER_WRITER = 8;
 /**
  * Lets all 25 writers finish. A GET + PUT takes a few milliseconds here, so the losers of a round
  * must spread over a window of tens of milliseconds or they collide again: full jitter (waits of
- * 25..50ms at first, widening by 1.2 per attempt) does that. Writers needed at most 13 to 16
- * attempts in trial runs; 40 leaves a wide margin. No cap: Go's cap would end the retries early.
+ * 25..50ms at first, widening by 1.2 per attempt) does that. Writers needed at most 13 to 21
+ * attempts in trial runs (the next increment's first try does not wait, so the race never calms
+ * down); 40 leaves a wide margin, and the factor makes a writer that keeps losing wait long enough
+ * to win. No cap: Go's cap would end the retries early.
  */
 const RACE_BACKOFF: Backoff = { duration: 25, factor: 1.2, jitter: 1, steps: 40 };
 
