@@ -60,7 +60,9 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
   afterAll(async () => {
     const url = couch.url;
     await couch.close();
-    expect(await isListening(url)).withContext('server still listening after close').toBeFalse();
+    expect(await isListening(url))
+      .withContext('server still listening after close')
+      .toBeFalse();
   });
 
   function counterService(retryPolicy: CounterRetryPolicy): CounterService {
@@ -83,7 +85,10 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
   it('should lose no update when 25 writers increment 8 times each at once', async () => {
     await createCounter(`${databaseUrl}/race`);
     const retries: RetryEvent[] = [];
-    const counters = counterService({ backoff: RACE_BACKOFF, options: { onRetry: (event) => retries.push(event) } });
+    const counters = counterService({
+      backoff: RACE_BACKOFF,
+      options: { onRetry: (event) => retries.push(event) },
+    });
     const before = { ...couch.stats };
 
     const written = await lastValueFrom(
@@ -135,7 +140,9 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
       expect((error as HttpErrorResponse).error).toEqual(jasmine.objectContaining({ error: 'conflict' }));
     }
     expect(couch.stats.conflicts - before.conflicts).toBe(lost.length);
-    expect(couch.stats.puts - before.puts).withContext('no PUT was retried').toBe(WRITERS);
+    expect(couch.stats.puts - before.puts)
+      .withContext('no PUT was retried')
+      .toBe(WRITERS);
     expect(await readCount(`${databaseUrl}/race-without-retries`)).toBe(WRITERS - lost.length);
   }, 30_000);
 });
