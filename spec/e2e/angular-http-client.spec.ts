@@ -1,12 +1,7 @@
-// Angular's JIT compiler must be loaded before any decorated class (CounterService) is defined.
-import '@angular/compiler';
-import { HttpErrorResponse, provideHttpClient, withFetch } from '@angular/common/http';
-import {
-  createEnvironmentInjector,
-  provideZonelessChangeDetection,
-  ɵINJECTOR_SCOPE as INJECTOR_SCOPE,
-  type EnvironmentInjector,
-} from '@angular/core';
+// First: it loads Angular's JIT compiler, which the decorated CounterService needs.
+import { createHttpEnvironment } from '../support/angular-environment.js';
+import { HttpErrorResponse } from '@angular/common/http';
+import type { EnvironmentInjector } from '@angular/core';
 import { catchError, concatMap, firstValueFrom, lastValueFrom, map, merge, of, range, toArray } from 'rxjs';
 import { type Backoff, type RetryEvent } from '../../src/index.js';
 import { startCouchServer, type CouchServer } from '../../examples/servers/couch-server.js';
@@ -23,24 +18,6 @@ const WRITERS = 25;
 const INCREMENTS_PER_WRITER = 8;
 /** The race backoff of the CouchDB spec: full jitter over a widening window, no cap. */
 const RACE_BACKOFF: Backoff = { duration: 25, factor: 1.2, jitter: 1, steps: 40 };
-
-/**
- * An Angular environment as an application has it, minus the DOM: HttpClient on the fetch backend,
- * sending real requests. The root scope makes `providedIn: 'root'` services resolve here, as they do
- * in the injector `bootstrapApplication` creates.
- */
-function createAngularEnvironment(databaseUrl: string, retryPolicy: CounterRetryPolicy): EnvironmentInjector {
-  return createEnvironmentInjector(
-    [
-      { provide: INJECTOR_SCOPE, useValue: 'root' },
-      provideZonelessChangeDetection(),
-      provideHttpClient(withFetch()),
-      { provide: COUNTER_DATABASE_URL, useValue: databaseUrl },
-      { provide: COUNTER_RETRY_POLICY, useValue: retryPolicy },
-    ],
-    null as unknown as EnvironmentInjector, // no parent: the null injector ends the lookup
-  );
-}
 
 describe('CounterService (Angular HttpClient) against a CouchDB-protocol server', () => {
   let couch: CouchServer;
@@ -66,7 +43,10 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
   });
 
   function counterService(retryPolicy: CounterRetryPolicy): CounterService {
-    const injector = createAngularEnvironment(databaseUrl, retryPolicy);
+    const injector = createHttpEnvironment([
+      { provide: COUNTER_DATABASE_URL, useValue: databaseUrl },
+      { provide: COUNTER_RETRY_POLICY, useValue: retryPolicy },
+    ]);
     injectors.push(injector);
     return injector.get(CounterService);
   }
