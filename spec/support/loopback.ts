@@ -12,6 +12,9 @@ export function isListening(url: string): Promise<boolean> {
       socket.destroy();
       resolve(true);
     });
-    socket.once('error', () => resolve(false));
+    socket.once('error', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
