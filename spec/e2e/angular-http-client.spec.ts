@@ -1,14 +1,15 @@
 // First: it loads Angular's JIT compiler, which the decorated CounterService needs.
 import { createHttpEnvironment } from '../support/angular-environment.js';
-import { HttpErrorResponse } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import type { EnvironmentInjector } from '@angular/core';
 import { catchError, concatMap, firstValueFrom, lastValueFrom, map, merge, of, range, toArray } from 'rxjs';
-import { type Backoff, type RetryEvent } from '../../src/index.js';
+import { retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
 import { startCouchServer, type CouchServer } from '../../examples/servers/couch-server.js';
 import {
   COUNTER_DATABASE_URL,
   COUNTER_RETRY_POLICY,
   CounterService,
+  type CounterDocument,
   type CounterRetryPolicy,
 } from '../../examples/angular/counter.service.js';
 import { createCounter, createDatabase, readCount } from '../support/couch-client.js';
@@ -42,13 +43,17 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
       .toBeFalse();
   });
 
-  function counterService(retryPolicy: CounterRetryPolicy): CounterService {
+  function angularEnvironment(retryPolicy: CounterRetryPolicy): EnvironmentInjector {
     const injector = createHttpEnvironment([
       { provide: COUNTER_DATABASE_URL, useValue: databaseUrl },
       { provide: COUNTER_RETRY_POLICY, useValue: retryPolicy },
     ]);
     injectors.push(injector);
-    return injector.get(CounterService);
+    return injector;
+  }
+
+  function counterService(retryPolicy: CounterRetryPolicy): CounterService {
+    return angularEnvironment(retryPolicy).get(CounterService);
   }
 
   it('should increment once and emit the new count, through real HTTP requests', async () => {
@@ -95,6 +100,30 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
       expect((error as HttpErrorResponse).status).toBe(409);
     }
   }, 60_000);
+
+  it('should fail every attempt when only the PUT is retried, as an interceptor would: the _rev stays stale', async () => {
+    const documentUrl = `${databaseUrl}/retry-put-only`;
+    await createCounter(documentUrl);
+    const environment = angularEnvironment({ backoff: RACE_BACKOFF });
+    const http = environment.get(HttpClient);
+    const stale = await firstValueFrom(http.get<CounterDocument>(documentUrl));
+    await firstValueFrom(environment.get(CounterService).increment('retry-put-only')); // a rival write
+    const before = { ...couch.stats };
+
+    const error = await firstValueFrom(
+      http
+        .put(documentUrl, { ...stale, count: stale.count + 1 })
+        .pipe(retryOnConflict({ duration: 5, factor: 1, jitter: 0, steps: 3 })),
+    ).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+
+    expect((error as HttpErrorResponse).status).toBe(409);
+    expect(couch.stats.puts - before.puts).toBe(3);
+    expect(couch.stats.conflicts - before.conflicts).toBe(3);
+    expect(await readCount(documentUrl)).toBe(1); // only the rival's increment
+  });
 
   it('should deliver the HttpErrorResponse 409 to the writers that lost when steps is 1', async () => {
     await createCounter(`${databaseUrl}/race-without-retries`);
