@@ -3,22 +3,57 @@ import { inject, Injectable, InjectionToken } from '@angular/core';
 import { map, switchMap, type Observable } from 'rxjs';
 import { DefaultRetry, retryOnConflict, type Backoff, type RetryOptions } from '../../src/index.js';
 
-/** A counter as CouchDB stores it: `_rev` names the revision a write must build on. */
+/**
+ * A counter as CouchDB stores it: `_rev` names the revision a write must build on.
+ *
+ * @example
+ * ```ts
+ * const counter: CounterDocument = { _id: 'page-views', _rev: '3-a1b2', count: 41 };
+ * ```
+ */
 export interface CounterDocument {
   readonly _id: string;
   readonly _rev: string;
   readonly count: number;
 }
 
-/** The database the counters live in, e.g. `http://127.0.0.1:5984/counters`. */
+/**
+ * The database the counters live in, without a trailing slash.
+ *
+ * @example
+ * ```ts
+ * providers: [{ provide: COUNTER_DATABASE_URL, useValue: 'http://127.0.0.1:5984/counters' }];
+ * ```
+ */
 export const COUNTER_DATABASE_URL = new InjectionToken<string>('COUNTER_DATABASE_URL');
 
-/** How {@link CounterService} retries a lost race. Default: client-go's `DefaultRetry`. */
+/**
+ * How {@link CounterService} retries a lost race.
+ *
+ * @example
+ * ```ts
+ * const busyCounter: CounterRetryPolicy = {
+ *   backoff: { duration: 25, factor: 1.2, jitter: 1, steps: 40 },
+ *   options: { onRetry: ({ attempt, delay }) => console.warn(`conflict #${attempt}, next try in ${delay}ms`) },
+ * };
+ * ```
+ */
 export interface CounterRetryPolicy {
+  /** The waits between attempts and how many there are. */
   readonly backoff: Backoff;
+  /** Scheduler, jitter source and retry hook, passed to `retryOnConflict`. */
   readonly options?: RetryOptions;
 }
 
+/**
+ * The {@link CounterRetryPolicy} of {@link CounterService}. Default: client-go's `DefaultRetry`
+ * (5 attempts, about 10ms apart), enough for a few clients; give a busy counter more.
+ *
+ * @example
+ * ```ts
+ * providers: [{ provide: COUNTER_RETRY_POLICY, useValue: busyCounter }];
+ * ```
+ */
 export const COUNTER_RETRY_POLICY = new InjectionToken<CounterRetryPolicy>('COUNTER_RETRY_POLICY', {
   providedIn: 'root',
   factory: () => ({ backoff: DefaultRetry }),

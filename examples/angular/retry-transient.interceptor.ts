@@ -7,7 +7,14 @@ const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 /** Methods that may be sent twice without doing twice what they do. POST and PATCH are not. */
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
-/** Whether an error is an HTTP response that a later, identical request may well not get. */
+/**
+ * Whether an error is an HTTP response that a later, identical request may well not get.
+ *
+ * @example
+ * ```ts
+ * http.get('/api/report').pipe(onError(DefaultBackoff, isTransientHttpError));
+ * ```
+ */
 export function isTransientHttpError(error: unknown): boolean {
   return error instanceof HttpErrorResponse && TRANSIENT_STATUSES.has(error.status);
 }

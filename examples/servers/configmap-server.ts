@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What a {@link ConfigMapServer} has been asked so far. */
+/**
+ * What a {@link ConfigMapServer} has been asked so far.
+ *
+ * @example
+ * ```ts
+ * const before = { ...api.stats };
+ * // ... run the writers ...
+ * const conflicts = api.stats.conflicts - before.conflicts;
+ * ```
+ */
 export interface ConfigMapServerStats {
   /** GET requests received. */
   gets: number;
@@ -13,7 +22,19 @@ export interface ConfigMapServerStats {
   conflicts: number;
 }
 
-/** A running Kubernetes-style ConfigMap API server; see {@link startConfigMapServer}. */
+/**
+ * A running Kubernetes-style ConfigMap API server; see {@link startConfigMapServer}.
+ *
+ * @example
+ * ```ts
+ * const api = await startConfigMapServer();
+ * try {
+ *   // ... requests to api.url ...
+ * } finally {
+ *   await api.close();
+ * }
+ * ```
+ */
 export interface ConfigMapServer {
   /** Where it listens, e.g. `http://127.0.0.1:6443`, without a trailing slash. */
   readonly url: string;
@@ -23,7 +44,14 @@ export interface ConfigMapServer {
   close(): Promise<void>;
 }
 
-/** Options for {@link startConfigMapServer}. */
+/**
+ * Options for {@link startConfigMapServer}.
+ *
+ * @example
+ * ```ts
+ * const api = await startConfigMapServer({ port: 0 });
+ * ```
+ */
 export interface ConfigMapServerOptions {
   /** TCP port on 127.0.0.1. Default: 0, a free port chosen by the system. */
   readonly port?: number;

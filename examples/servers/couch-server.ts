@@ -2,7 +2,16 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 
-/** What a {@link CouchServer} has been asked so far. */
+/**
+ * What a {@link CouchServer} has been asked so far.
+ *
+ * @example
+ * ```ts
+ * const before = { ...couch.stats };
+ * // ... run the writers ...
+ * const conflicts = couch.stats.conflicts - before.conflicts;
+ * ```
+ */
 export interface CouchServerStats {
   /** GET requests received, of any path. */
   gets: number;
@@ -12,7 +21,19 @@ export interface CouchServerStats {
   conflicts: number;
 }
 
-/** A running in-process CouchDB-compatible server; see {@link startCouchServer}. */
+/**
+ * A running in-process CouchDB-compatible server; see {@link startCouchServer}.
+ *
+ * @example
+ * ```ts
+ * const couch = await startCouchServer();
+ * try {
+ *   // ... requests to couch.url ...
+ * } finally {
+ *   await couch.close();
+ * }
+ * ```
+ */
 export interface CouchServer {
   /** Where it listens, e.g. `http://127.0.0.1:5984`, without a trailing slash. */
   readonly url: string;
@@ -22,7 +43,14 @@ export interface CouchServer {
   close(): Promise<void>;
 }
 
-/** Options for {@link startCouchServer}. */
+/**
+ * Options for {@link startCouchServer}.
+ *
+ * @example
+ * ```ts
+ * const couch = await startCouchServer({ port: 0 });
+ * ```
+ */
 export interface CouchServerOptions {
   /** TCP port on 127.0.0.1. Default: 0, a free port chosen by the system. */
   readonly port?: number;
