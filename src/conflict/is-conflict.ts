@@ -7,11 +7,11 @@
  *   `Response` thrown by your code), but not one that says `ok: true`;
  * - an error whose `response` has status 409 (axios `AxiosError`, ky `HTTPError`), or whose `cause`
  *   is such an error or response (up to four links deep);
- * - a Kubernetes `Status` (`kind: "Status"`), as the error or as its body (also a JSON string body,
- *   as `@kubernetes/client-node`'s `ApiException` carries it), judged as apimachinery's
- *   `errors.IsConflict` does: reason `"Conflict"`, or code 409 with a reason it does not know.
- *   So a 409 whose Status says `AlreadyExists` (a create that found the name taken) is no conflict:
- *   retrying it would fail again;
+ * - a Kubernetes `Status` (`kind: "Status"`), as the error or as its body, whichever client fetched
+ *   it (also a JSON string body, as `@kubernetes/client-node`'s `ApiException` carries it), judged
+ *   before the HTTP status and as apimachinery's `errors.IsConflict` does: reason `"Conflict"`, or
+ *   code 409 with a reason it does not know. So a 409 whose Status says `AlreadyExists` (a create
+ *   that found the name taken) is no conflict: retrying it would fail again;
  * - an API exception with `code: 409` and a body that is not a Status.
  *
  * Everything else is `false`: `null`, primitives, other statuses. It never throws, even for objects
