@@ -1,11 +1,11 @@
 import {
   catchError,
+  concatMap,
   lastValueFrom,
   map,
   merge,
   of,
   range,
-  concatMap,
   switchMap,
   toArray,
   type Observable,
@@ -125,20 +125,22 @@ describe('retryOnConflict against a CouchDB-protocol server with 25 concurrent w
         ...Array.from({ length: WRITERS }, () =>
           writer(documentUrl, { duration: 10, factor: 1, jitter: 0.1, steps: 1 }).pipe(
             toArray(),
-            map((values) => ({ increments: values.length, error: undefined as unknown })),
-            catchError((error: unknown) => of({ increments: -1, error })),
+            map((counts): { counts: number[]; error?: unknown } => ({ counts })),
+            catchError((error: unknown) => of({ counts: [], error })),
           ),
         ),
       ).pipe(toArray()),
     );
     const seen = delta(couch.stats, before);
-    const losers = outcomes.filter((outcome) => outcome.error !== undefined);
+    const losers = outcomes.filter((outcome) => 'error' in outcome);
+    const winners = outcomes.filter((outcome) => !('error' in outcome));
 
     expect(losers.length).withContext('writers that got a 409').toBeGreaterThan(0);
     for (const { error } of losers) {
       expect(error).toBeInstanceOf(Response);
       expect((error as Response).status).toBe(409);
     }
+    for (const { counts } of winners) expect(counts.length).toBe(INCREMENTS_PER_WRITER);
     expect(seen.conflicts).toBe(losers.length);
     // No retry: each lost race cost one GET and one PUT, and the losers stopped there.
     expect(seen.gets).toBe(seen.puts);
