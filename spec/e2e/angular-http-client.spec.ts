@@ -43,22 +43,23 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
       .toBeFalse();
   });
 
-  function angularEnvironment(retryPolicy: CounterRetryPolicy): EnvironmentInjector {
+  /** Without a retry policy, CounterService uses its default: DefaultRetry. */
+  function angularEnvironment(retryPolicy?: CounterRetryPolicy): EnvironmentInjector {
     const injector = createHttpEnvironment([
       { provide: COUNTER_DATABASE_URL, useValue: databaseUrl },
-      { provide: COUNTER_RETRY_POLICY, useValue: retryPolicy },
+      ...(retryPolicy ? [{ provide: COUNTER_RETRY_POLICY, useValue: retryPolicy }] : []),
     ]);
     injectors.push(injector);
     return injector;
   }
 
-  function counterService(retryPolicy: CounterRetryPolicy): CounterService {
+  function counterService(retryPolicy?: CounterRetryPolicy): CounterService {
     return angularEnvironment(retryPolicy).get(CounterService);
   }
 
   it('should increment once and emit the new count, through real HTTP requests', async () => {
     await createCounter(`${databaseUrl}/single`);
-    const counters = counterService({ backoff: RACE_BACKOFF });
+    const counters = counterService();
     const before = { ...couch.stats };
 
     expect(await firstValueFrom(counters.increment('single'))).toBe(1);
