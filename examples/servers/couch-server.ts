@@ -1,93 +1,116 @@
-import { EventEmitter, once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import expressPouchDB from 'express-pouchdb';
-import PouchDB from 'pouchdb-core';
-import memoryAdapter from 'pouchdb-adapter-memory';
+import { createRequire } from 'node:module';
 
-/** What the server has answered so far. */
+/**
+ * What a {@link CouchServer} has been asked so far.
+ *
+ * @example
+ * ```ts
+ * const before = { ...couch.stats };
+ * // ... run the writers ...
+ * const conflicts = couch.stats.conflicts - before.conflicts;
+ * ```
+ */
 export interface CouchServerStats {
-  /** GET requests received. */
+  /** GET requests received, of any path. */
   gets: number;
-  /** PUT requests received (database creation included). */
+  /** PUT requests received, of any path (creating a database is one too). */
   puts: number;
-  /** Responses with status 409 Conflict: a write carried a stale `_rev`. */
+  /** Responses sent with status 409 Conflict: writes that carried a stale `_rev`. */
   conflicts: number;
 }
 
-/** A running in-process CouchDB-compatible server. */
+/**
+ * A running in-process CouchDB-compatible server; see {@link startCouchServer}.
+ *
+ * @example
+ * ```ts
+ * const couch = await startCouchServer();
+ * try {
+ *   // ... requests to couch.url ...
+ * } finally {
+ *   await couch.close();
+ * }
+ * ```
+ */
 export interface CouchServer {
-  /** Base URL, `http://127.0.0.1:PORT`, without a trailing slash. */
+  /** Where it listens, e.g. `http://127.0.0.1:5984`, without a trailing slash. */
   readonly url: string;
-  /** Live counters of requests and conflicts. */
+  /** Live request counts; read them before and after a run to see what the run did. */
   readonly stats: CouchServerStats;
-  /** Stops listening and closes open connections. */
+  /** Stops listening, drops open connections and frees the in-memory databases. */
   close(): Promise<void>;
+}
+
+/**
+ * Options for {@link startCouchServer}.
+ *
+ * @example
+ * ```ts
+ * const couch = await startCouchServer({ port: 0 });
+ * ```
+ */
+export interface CouchServerOptions {
+  /** TCP port on 127.0.0.1. Default: 0, a free port chosen by the system. */
+  readonly port?: number;
+}
+
+/** The slice of PouchDB's constructor this server uses. */
+interface PouchDatabaseClass {
+  new (name: string): { destroy(): Promise<unknown> };
+  plugin(plugin: unknown): PouchDatabaseClass;
+  defaults(options: Record<string, unknown>): PouchDatabaseClass;
+  on(event: 'created', listener: (name: string) => void): void;
+}
+
+type ExpressPouchDb = (pouchDb: PouchDatabaseClass, options: Record<string, unknown>) => RequestListener;
+
+// PouchDB ships CommonJS without types; load it the CommonJS way and type only what is used.
+const require = createRequire(import.meta.url);
+const memoryAdapter = require('pouchdb-adapter-memory') as unknown;
+const expressPouchDb = require('express-pouchdb') as ExpressPouchDb;
+
+/**
+ * A PouchDB class of this server's own. pouchdb-core announces every database it opens on one
+ * emitter per loaded copy, and express-pouchdb lists (and refuses to re-create) databases from those
+ * announcements: with a shared copy, one server's `PUT /counters` would answer 412 because another
+ * server in the process made a `counters`.
+ */
+function loadOwnPouchDB(): PouchDatabaseClass {
+  delete require.cache[require.resolve('pouchdb-core')];
+  return (require('pouchdb-core') as PouchDatabaseClass).plugin(memoryAdapter);
 }
 
 let serversStarted = 0;
 
-/** What CouchDB's database registry (express-pouchdb's `allDbs`) listens to on the PouchDB class. */
-const CLASS_EVENT_METHODS = [
-  'on',
-  'once',
-  'addListener',
-  'removeListener',
-  'off',
-  'emit',
-  'removeAllListeners',
-  'listeners',
-  'listenerCount',
-] as const;
-
 /**
- * A PouchDB class whose databases and database events belong to one server. PouchDB keeps both
- * process-wide: the memory adapter stores databases by name, and every class shares one event
- * emitter, so the database registry of one server would hear of another's databases (and answer
- * `PUT /db` with 412). A storage prefix and an emitter of its own keep each server apart.
- */
-function serverOwnPouchDB(serverNumber: number): typeof PouchDB {
-  const Base = PouchDB.plugin(memoryAdapter).defaults({
-    adapter: 'memory',
-    prefix: `couch-server-${serverNumber}/`,
-  });
-  const events = new EventEmitter();
-  class ServerPouchDB extends Base {
-    constructor(name?: string, options?: Record<string, unknown>) {
-      super(name, options);
-      // PouchDB announces a new database on the shared emitter; this server's registry hears it here.
-      this.once('created', () => events.emit('created', this.name));
-    }
-  }
-  for (const method of CLASS_EVENT_METHODS) {
-    Object.defineProperty(ServerPouchDB, method, {
-      value: events[method].bind(events),
-      writable: true,
-      configurable: true,
-    });
-  }
-  return ServerPouchDB;
-}
-
-/**
- * Starts a CouchDB-compatible HTTP server (express-pouchdb over an in-memory PouchDB) on 127.0.0.1.
- * It speaks CouchDB's optimistic concurrency: a document PUT must carry the current `_rev`, or the
- * answer is `409 {"error":"conflict"}`. Create a database with `PUT /name` before using it.
+ * Starts a CouchDB-compatible HTTP server (express-pouchdb over in-memory PouchDB) on 127.0.0.1.
+ * It speaks CouchDB's document protocol: `PUT /db` creates a database, `GET /db/id` returns the
+ * document with its `_rev`, and a `PUT /db/id` whose `_rev` is not the current one is refused with
+ * a real `409 {"error":"conflict"}`: the optimistic-concurrency race that `retryOnConflict` is for.
  *
- * @param options - `port`: the port to listen on; default 0, any free port.
+ * Each server has its own databases, even when several run in one process.
  *
  * @example
  * ```ts
- * const server = await startCouchServer();
- * await fetch(`${server.url}/counters`, { method: 'PUT' });
- * // ... GET and PUT documents under `${server.url}/counters/...`
- * await server.close();
+ * const couch = await startCouchServer();
+ * await fetch(`${couch.url}/counters`, { method: 'PUT' });
+ * // ... run writers against `${couch.url}/counters/hits` ...
+ * console.log(couch.stats); // { gets, puts, conflicts }
+ * await couch.close();
  * ```
  */
-export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
-  const MemoryPouchDB = serverOwnPouchDB(++serversStarted);
-  // The minimal mode leaves out the config and log files that the full CouchDB mode writes to disk.
-  const app = expressPouchDB(MemoryPouchDB, { mode: 'minimumForPouchDB' });
+export async function startCouchServer(options: CouchServerOptions = {}): Promise<CouchServer> {
+  const { port = 0 } = options;
+  // The memory adapter keeps one store per database name for the whole process: a prefix of its
+  // own keeps this server's databases apart from every other server's.
+  const prefix = `couch-server-${process.pid}-${++serversStarted}-`;
+  const ServerPouchDB = loadOwnPouchDB().defaults({ adapter: 'memory', prefix });
+  const databaseNames = new Set<string>();
+  ServerPouchDB.on('created', (name) => databaseNames.add(name));
+  const app = expressPouchDb(ServerPouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true });
+
   const stats: CouchServerStats = { gets: 0, puts: 0, conflicts: 0 };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     if (request.method === 'GET') stats.gets++;
@@ -97,16 +120,30 @@ export async function startCouchServer(options: { port?: number } = {}): Promise
     });
     app(request, response);
   });
-  server.listen(options.port ?? 0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port: boundPort } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${boundPort}`,
     stats,
     close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+      (closing ??= (async () => {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          // Keep-alive connections would hold `close` open until they time out.
+          server.closeAllConnections();
+        });
+        await Promise.all(
+          [...databaseNames].map((name) => new ServerPouchDB(name).destroy().catch(() => {})),
+        );
+      })()),
   };
 }

@@ -6,12 +6,12 @@
  * - an error response with `status: 409` (Angular `HttpErrorResponse`, RxJS `AjaxError`, a fetch
  *   `Response` thrown by your code), but not one that says `ok: true`;
  * - an error whose `response` has status 409 (axios `AxiosError`, ky `HTTPError`), or whose `cause`
- *   is such an error or response;
- * - a Kubernetes `Status` (`kind: "Status"`), as the error or as its body (also a JSON string body,
- *   as `@kubernetes/client-node`'s `ApiException` carries it), judged as apimachinery's
- *   `errors.IsConflict` does: reason `"Conflict"`, or code 409 with a reason it does not know.
- *   So a 409 whose Status says `AlreadyExists` (a create that found the name taken) is no conflict:
- *   retrying it would fail again;
+ *   is such an error or response (up to four links deep);
+ * - a Kubernetes `Status` (`kind: "Status"`), as the error or as its body, whichever client fetched
+ *   it (also a JSON string body, as `@kubernetes/client-node`'s `ApiException` carries it), judged
+ *   before the HTTP status and as apimachinery's `errors.IsConflict` does: reason `"Conflict"`, or
+ *   code 409 with a reason it does not know. So a 409 whose Status says `AlreadyExists` (a create
+ *   that found the name taken) is no conflict: retrying it would fail again;
  * - an API exception with `code: 409` and a body that is not a Status.
  *
  * Everything else is `false`: `null`, primitives, other statuses. It never throws, even for objects
@@ -91,10 +91,19 @@ function conflictIn(value: unknown, depthLeft: number): boolean {
   return conflictIn(error['response'], depthLeft - 1) || conflictIn(error['cause'], depthLeft - 1);
 }
 
-/** The Kubernetes Status an error response carries as its body, where it has one. */
+/**
+ * The Kubernetes Status an error response carries as its body, where it has one: in a field of the
+ * error (`body`: the Kubernetes client; `error`: Angular; `response`: RxJS ajax) or of the response
+ * it holds (`response.data`: axios). Found before the HTTP status is looked at, so that a 409 whose
+ * Status says `AlreadyExists` is judged by its reason whichever client fetched it.
+ */
 function bodyStatus(error: Fields): StatusFields | undefined {
-  for (const field of ['body', 'error', 'data', 'response']) {
-    const body = error[field];
+  const response = error['response'];
+  const bodies = [error['body'], error['error'], error['data'], response];
+  if (typeof response === 'object' && response !== null) {
+    bodies.push((response as Fields)['data'], (response as Fields)['body']);
+  }
+  for (const body of bodies) {
     const status = asKubernetesStatus(typeof body === 'string' ? parseJsonObject(body) : body);
     if (status !== undefined) return status;
   }
