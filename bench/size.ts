@@ -28,6 +28,22 @@ const imports: readonly Omit<SizeResult, 'rawBytes' | 'gzipBytes'>[] = [
     entry: "export * from 'rxjs-retry-on-conflict';",
     rxjsExternal: true,
   },
+  // Where the bytes of retryOnConflict go: each part alone (they share the validation helpers).
+  {
+    name: 'part: isConflict alone',
+    entry: "export { isConflict } from 'rxjs-retry-on-conflict';",
+    rxjsExternal: true,
+  },
+  {
+    name: 'part: onError alone',
+    entry: "export { onError } from 'rxjs-retry-on-conflict';",
+    rxjsExternal: true,
+  },
+  {
+    name: 'part: backoffDelays alone',
+    entry: "export { backoffDelays } from 'rxjs-retry-on-conflict';",
+    rxjsExternal: true,
+  },
   {
     name: 'backoff-rxjs retryBackoff',
     entry: "export { retryBackoff } from 'backoff-rxjs';",

@@ -90,7 +90,7 @@ export function ratioChart(options: {
     ...legend,
     ...axis,
     `<line x1="${x(1).toFixed(1)}" y1="${top - 10}" x2="${x(1).toFixed(1)}" y2="${bottom}" stroke="#111" stroke-width="1.5"/>`,
-    `<text x="${x(1).toFixed(1)}" y="${top - 14}" text-anchor="middle" font-size="11" fill="#111">${escapeXml(reference)} = 1</text>`,
+    `<text x="${(x(1) + 4).toFixed(1)}" y="${top - 14}" font-size="11" fill="#111">${escapeXml(reference)} = 1×</text>`,
     `<line x1="${x(target).toFixed(1)}" y1="${top - 10}" x2="${x(target).toFixed(1)}" y2="${bottom}" stroke="#b00" stroke-dasharray="4 3"/>`,
     `<text x="${(x(target) - 4).toFixed(1)}" y="${top - 14}" text-anchor="end" font-size="11" fill="#b00">target ${target}×</text>`,
     ...parts,
@@ -125,10 +125,11 @@ export function bytesChart(options: {
     );
   });
   const bottom = top + bars.length * (barHeight + gap);
+  // Labels alternate sides of their lines, so that two close limits stay readable.
   const lines = limits.map(
-    (limit) =>
+    (limit, index) =>
       `<line x1="${x(limit.bytes).toFixed(1)}" y1="${top - 8}" x2="${x(limit.bytes).toFixed(1)}" y2="${bottom}" stroke="#b00" stroke-dasharray="4 3"/>` +
-      `<text x="${x(limit.bytes).toFixed(1)}" y="${top - 12}" text-anchor="middle" font-size="11" fill="#b00">${escapeXml(limit.label)}</text>`,
+      `<text x="${(x(limit.bytes) + (index % 2 === 0 ? -4 : 4)).toFixed(1)}" y="${top - 12}" text-anchor="${index % 2 === 0 ? 'end' : 'start'}" font-size="11" fill="#b00">${escapeXml(limit.label)}</text>`,
   );
   const height = bottom + 30;
   return [
