@@ -2,7 +2,7 @@
 // bench/results.json and the charts under docs/images/. Not part of `npm test`.
 // Environment: BENCH_ROUNDS (default 5) rounds of the overhead rows, BENCH_TIME_MS (default 500) per row.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MemoryResult } from './memory.js';
@@ -10,7 +10,7 @@ import { overheadRows, SUBSCRIPTIONS_PER_ITERATION, type OverheadResult } from '
 import type { ScheduleResult } from './schedule.js';
 import type { SizeResult } from './size.js';
 import type { StackResult } from './stack.js';
-import { bytesChart, ratioChart } from './support/chart.js';
+import { writeCharts } from './charts.js';
 import { runChild } from './support/child.js';
 import { peers, type PeerId } from './support/peers.js';
 import type { TimerResult } from './timers.js';
@@ -171,49 +171,7 @@ const results = {
 };
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
-// Charts.
-mkdirSync(`${root}docs/images`, { recursive: true });
-const series = [
-  { name: 'onError (this library)', color: '#2a7f62', peer: 'ours' as const },
-  { name: 'backoff-rxjs retryBackoff', color: '#c8642b', peer: 'backoff-rxjs' as const },
-  { name: 'RxJS retry({ count }), no delay', color: '#8a8f98', peer: 'rxjs-retry-sync' as const },
-];
-writeFileSync(
-  `${root}docs/images/bench-overhead.svg`,
-  ratioChart({
-    title: 'Retry overhead per subscription, relative to RxJS retry({ count, delay })',
-    reference: 'RxJS retry({ count, delay })',
-    target: TARGETS.retryRowsVsRxjsRetry,
-    series,
-    groups: overhead.map((row) => ({
-      label: row.label,
-      bars: series.flatMap((entry) => {
-        const value = row.medianNs[entry.peer];
-        return value === undefined
-          ? []
-          : [{ series: entry.name, ratio: value / row.medianNs['rxjs-retry']! }];
-      }),
-    })),
-  }),
-);
-writeFileSync(
-  `${root}docs/images/bench-size.svg`,
-  bytesChart({
-    title: 'Bundle size, gzip bytes',
-    // RxJS bundled whole is in the table; in the chart it would dwarf the retry code compared.
-    bars: size
-      .filter((entry) => entry.rxjsExternal && !entry.name.startsWith('part:'))
-      .map((entry) => ({
-        label: entry.name,
-        bytes: entry.gzipBytes,
-        highlight: entry.name.startsWith('rxjs-retry-on-conflict'),
-      })),
-    limits: [
-      { label: 'target 700 B', bytes: TARGETS.bundleGzipBytes },
-      { label: '1 KB', bytes: TARGETS.bundleGzipHardLimitBytes },
-    ],
-  }),
-);
+writeCharts(results);
 
 // Tables, in Markdown, as docs/performance.md shows them.
 const peerColumns: PeerId[] = ['ours', 'rxjs-retry', 'rxjs-retry-sync', 'backoff-rxjs'];

@@ -32,8 +32,8 @@ export function ratioChart(options: {
   readonly groups: readonly RatioGroup[];
 }): string {
   const { title, reference, target, series, groups } = options;
-  const width = 860;
-  const labelWidth = 210;
+  const width = 900;
+  const labelWidth = 250;
   const plotLeft = labelWidth + 10;
   const plotRight = width - 70;
   const barHeight = 13;
