@@ -1,6 +1,6 @@
 // Child process: the cost of computing a whole schedule with backoffDelays.
 // Usage: node --import tsx bench/schedule.ts [timeMs]
-import { backoffDelays, type Backoff } from 'rxjs-retry-on-conflict';
+import { backoffDelays, type Backoff } from './support/library.js';
 import { Bench } from 'tinybench';
 import { reply } from './support/child.js';
 

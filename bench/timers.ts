@@ -1,7 +1,7 @@
 // Child process: how late the real asyncScheduler runs the next attempt, against the planned wait.
 // Usage: node --import tsx bench/timers.ts
 import { asyncScheduler, Observable } from 'rxjs';
-import { DefaultBackoff, DefaultRetry, onError, type Backoff } from 'rxjs-retry-on-conflict';
+import { DefaultBackoff, DefaultRetry, onError, type Backoff } from './support/library.js';
 import { reply } from './support/child.js';
 import { conflict } from './support/failing-source.js';
 

@@ -2,7 +2,7 @@
 // resubscriptions, each after `waitMs` milliseconds, whatever the error.
 import { retryBackoff } from 'backoff-rxjs';
 import { retry, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
-import { onError } from 'rxjs-retry-on-conflict';
+import { onError } from './library.js';
 
 export interface Peer {
   readonly id: PeerId;

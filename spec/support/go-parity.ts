@@ -39,7 +39,8 @@ export function replayRandom(values: readonly number[]): { random: () => number;
   return {
     random: () => {
       const value = values[next++];
-      if (value === undefined) throw new Error(`random called ${next} times; Go called rand.Float64 ${values.length}`);
+      if (value === undefined)
+        throw new Error(`random called ${next} times; Go called rand.Float64 ${values.length}`);
       return value;
     },
     calls: () => next,

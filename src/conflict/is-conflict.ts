@@ -105,7 +105,8 @@ function asKubernetesStatus(value: unknown): StatusFields | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const fields = value as Fields;
   const looksLikeStatus =
-    fields['kind'] === 'Status' || (typeof fields['reason'] === 'string' && typeof fields['code'] === 'number');
+    fields['kind'] === 'Status' ||
+    (typeof fields['reason'] === 'string' && typeof fields['code'] === 'number');
   return looksLikeStatus ? { reason: fields['reason'], code: fields['code'] } : undefined;
 }
 
