@@ -413,14 +413,14 @@ describe('onError', () => {
     it('should throw a TypeError when retriable is not a function', () => {
       expect(() => onError(steady(3), 'yes' as unknown as () => boolean)).toThrowError(
         TypeError,
-        'onError: retriable must be a function, got "yes"',
+        'retriable must be a function, got "yes"',
       );
     });
 
-    it('should throw a TypeError for a scheduler without schedule()', () => {
+    it('should throw a TypeError for a scheduler without schedule(), naming it', () => {
       expect(() => onError(steady(3), always, { scheduler: {} as VirtualTimeScheduler })).toThrowError(
         TypeError,
-        'RetryOptions.scheduler must be a SchedulerLike, got an object',
+        'RetryOptions.scheduler.schedule must be a function, got undefined',
       );
     });
 
