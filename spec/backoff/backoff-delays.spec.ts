@@ -43,7 +43,9 @@ describe('backoffDelays', () => {
   it('lets the duration reach the cap exactly; the step that passes it is the last', () => {
     // 10 → 20 → 40 (= cap, no effect) → 80 > 40: the 40ms wait ends the run, one attempt short of 5.
     expect(backoffDelays({ duration: 10, factor: 2, jitter: 0, steps: 5, cap: 40 })).toEqual([10, 20, 40]);
-    expect(backoffDelays({ duration: 10, factor: 2, jitter: 0, steps: 5, cap: 80 })).toEqual([10, 20, 40, 80]);
+    expect(backoffDelays({ duration: 10, factor: 2, jitter: 0, steps: 5, cap: 80 })).toEqual([
+      10, 20, 40, 80,
+    ]);
   });
 
   it('ignores the cap when factor is 0, as Go does', () => {
@@ -70,12 +72,15 @@ describe('backoffDelays', () => {
 
   it('throws a RangeError when random returns a value outside [0, 1)', () => {
     const backoff = { duration: 10, factor: 1, jitter: 0.1, steps: 2 };
-    expect(() => backoffDelays(backoff, () => 1)).toThrowError(RangeError, /random must return a number in \[0, 1\), got 1/);
+    expect(() => backoffDelays(backoff, () => 1)).toThrowError(
+      RangeError,
+      /random must return a number in \[0, 1\), got 1/,
+    );
     expect(() => backoffDelays(backoff, () => NaN)).toThrowError(RangeError, /got NaN/);
     expect(() => backoffDelays(backoff, () => -0.1)).toThrowError(RangeError, /got -0\.1/);
   });
 
-  it('throws a RangeError instead of overflowing Go\'s int64 durations', () => {
+  it("throws a RangeError instead of overflowing Go's int64 durations", () => {
     const runaway = { duration: 1000, factor: 1e6, jitter: 0, steps: 6 };
     expect(() => backoffDelays(runaway)).toThrowError(RangeError, /Backoff overflow.*set Backoff\.cap/);
     expect(backoffDelays({ ...runaway, cap: 3_600_000 })).toEqual([1000]);
@@ -109,7 +114,10 @@ describe('backoffDelays', () => {
       expect(stepsZero.length).toBeGreaterThan(0);
       for (const goCase of stepsZero) {
         expect(goCase.result).toBe('nil');
-        expect(() => backoffDelays(toBackoff(goCase))).toThrowError(RangeError, /Backoff\.steps must be an integer >= 1, got 0/);
+        expect(() => backoffDelays(toBackoff(goCase))).toThrowError(
+          RangeError,
+          /Backoff\.steps must be an integer >= 1, got 0/,
+        );
       }
     });
   });

@@ -5,7 +5,7 @@ const valid: Backoff = { duration: 10, factor: 2, jitter: 0.1, steps: 3 };
 
 /** Builds a config that TypeScript would reject, as JavaScript callers and JSON configs can. */
 function withField(field: string, value: unknown): Backoff {
-  return { ...valid, [field]: value } as unknown as Backoff;
+  return { ...valid, [field]: value };
 }
 
 describe('toBackoffSpec', () => {
@@ -50,8 +50,16 @@ describe('toBackoffSpec', () => {
     ['jitter', -Infinity, 'Backoff.jitter must be a finite number >= 0, got -Infinity'],
     ['cap', -5, 'Backoff.cap must be a finite number >= 0, got -5'],
     ['cap', NaN, 'Backoff.cap must be a finite number >= 0, got NaN'],
-    ['duration', 1e13, "Backoff.duration must be below 9223372036854.775 ms (Go's longest duration), got 10000000000000"],
-    ['cap', 1e13, "Backoff.cap must be below 9223372036854.775 ms (Go's longest duration), got 10000000000000"],
+    [
+      'duration',
+      1e13,
+      "Backoff.duration must be below 9223372036854.775 ms (Go's longest duration), got 10000000000000",
+    ],
+    [
+      'cap',
+      1e13,
+      "Backoff.cap must be below 9223372036854.775 ms (Go's longest duration), got 10000000000000",
+    ],
   ];
   for (const [field, value, message] of rangeErrors) {
     it(`throws a RangeError for ${field} = ${String(value)}, naming the field, the value and the rule`, () => {
@@ -73,8 +81,14 @@ describe('toBackoffSpec', () => {
   }
 
   it('throws a TypeError when the backoff is not an object', () => {
-    expect(() => toBackoffSpec(null as unknown as Backoff)).toThrowError(TypeError, 'Backoff must be an object, got null');
-    expect(() => toBackoffSpec(10 as unknown as Backoff)).toThrowError(TypeError, 'Backoff must be an object, got 10');
+    expect(() => toBackoffSpec(null as unknown as Backoff)).toThrowError(
+      TypeError,
+      'Backoff must be an object, got null',
+    );
+    expect(() => toBackoffSpec(10 as unknown as Backoff)).toThrowError(
+      TypeError,
+      'Backoff must be an object, got 10',
+    );
   });
 });
 

@@ -270,7 +270,7 @@ describe('isConflict, for arbitrary input', () => {
     expectProperty(
       fc.property(kubernetesStatus, statusCarrier, ({ reason, code }, carrier) => {
         const status = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason, code };
-        const expected = reason === 'Conflict' || (!KNOWN_REASONS.includes(reason as string) && code === 409);
+        const expected = reason === 'Conflict' || (!KNOWN_REASONS.includes(reason) && code === 409);
         assert.equal(isConflict(carry(status, carrier)), expected);
       }),
       { numRuns: 500 },

@@ -280,10 +280,9 @@ describe('onError under fault injection', () => {
      */
     function unsubscribeAt(at: number, order: Order, scripts: readonly AttemptScript[]) {
       const source = new ScriptedSource(scripts, scheduler);
-      let subscription: Subscription | undefined;
       let left: { timers: number; open: number; subscriptions: number; notifications: number } | undefined;
       const unsubscribe = (): void => {
-        subscription!.unsubscribe();
+        subscription.unsubscribe();
         left = {
           timers: scheduler.actions.length,
           open: source.open,
@@ -294,7 +293,7 @@ describe('onError under fault injection', () => {
       // An action created before the subscription runs before the operator's actions of the same
       // tick; one created during that tick runs after them.
       if (order === 'before') scheduler.schedule(unsubscribe, at);
-      subscription = source.observable
+      const subscription = source.observable
         .pipe(onError(fourAttempts, isRetriableAttemptError, { scheduler }))
         .subscribe(recorder);
       if (order === 'after') {
@@ -514,12 +513,12 @@ describe('onError under fault injection', () => {
 
     it('should stop when onRetry unsubscribes the subscription it belongs to', () => {
       const source = new ScriptedSource(failsAfter(5), scheduler);
-      let subscription: Subscription | undefined;
-      subscription = source.observable
+      // The attempt fails after 5ms, so by then `subscription` is assigned.
+      const subscription: Subscription = source.observable
         .pipe(
           onError(fourAttempts, isRetriableAttemptError, {
             scheduler,
-            onRetry: () => subscription?.unsubscribe(),
+            onRetry: () => subscription.unsubscribe(),
           }),
         )
         .subscribe(recorder);
@@ -557,7 +556,7 @@ describe('onError under fault injection', () => {
         (own) =>
           own.notifications.map(({ kind }) => kind).join('') !== 'NNNNE' ||
           !(own.deliveredError instanceof AttemptError) ||
-          !lastErrors.has(own.deliveredError as AttemptError),
+          !lastErrors.has(own.deliveredError),
       );
       expect(wrong.length).withContext('subscriptions that did not get their full budget').toBe(0);
       expect(new Set(recorders.map((own) => own.deliveredError)).size)
@@ -597,8 +596,9 @@ describe('onError under fault injection', () => {
         cut
           ? source.subscriptions !== 1 || own.notifications.length !== 0
           : source.subscriptions !== failures + 1 ||
-            own.notifications.map(({ kind, value }) => `${kind}${String(value ?? '')}`).join() !==
-              `N${(failures + 1) * 100},C`,
+            own.notifications
+              .map(({ kind, value }) => `${kind}${typeof value === 'number' ? value : ''}`)
+              .join() !== `N${(failures + 1) * 100},C`,
       );
       expect(wrong.length).withContext('subscriptions that went wrong').toBe(0);
       expect(runs.filter(({ source }) => source.open !== 0).length)

@@ -1,12 +1,19 @@
 import { defer, of, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { isConflict, onError, type RetryEvent } from '../../src/index.js';
-import { describeCase, goParityCases, replayRandom, toBackoff, type GoParityCase } from '../support/go-parity.js';
+import {
+  describeCase,
+  goParityCases,
+  replayRandom,
+  toBackoff,
+  type GoParityCase,
+} from '../support/go-parity.js';
 
 interface Run {
   readonly attemptTimes: number[];
   readonly conflicts: object[];
   readonly events: RetryEvent[];
-  readonly outcome: { kind: 'error'; error: unknown; at: number } | { kind: 'success'; values: string[]; at: number };
+  readonly outcome:
+    { kind: 'error'; error: unknown; at: number } | { kind: 'success'; values: string[]; at: number };
   readonly randomCalls: number;
 }
 
@@ -29,7 +36,9 @@ function runThroughOperator(goCase: GoParityCase): Run {
     return throwError(() => conflict);
   });
   readModifyWrite
-    .pipe(onError(toBackoff(goCase), isConflict, { scheduler, random, onRetry: (event) => events.push(event) }))
+    .pipe(
+      onError(toBackoff(goCase), isConflict, { scheduler, random, onRetry: (event) => events.push(event) }),
+    )
     .subscribe({
       next: (value) => values.push(value),
       error: (error: unknown) => (outcome = { kind: 'error', error, at: scheduler.now() }),
@@ -43,9 +52,9 @@ function runThroughOperator(goCase: GoParityCase): Run {
 /** Virtual time is a sum of doubles: allow the rounding of that sum, far below a nanosecond's worth. */
 function expectMsNear(actualMs: number, expectedNs: number): void {
   const tolerance = Math.max(Math.abs(actualMs), 1) * Number.EPSILON * 8;
-  expect(Math.abs(actualMs - expectedNs / 1e6)).withContext(`${actualMs}ms vs ${expectedNs}ns`).toBeLessThanOrEqual(
-    tolerance,
-  );
+  expect(Math.abs(actualMs - expectedNs / 1e6))
+    .withContext(`${actualMs}ms vs ${expectedNs}ns`)
+    .toBeLessThanOrEqual(tolerance);
 }
 
 describe('onError, Go parity (spec/fixtures/go-parity-sample.json)', () => {
@@ -79,7 +88,7 @@ describe('onError, Go parity (spec/fixtures/go-parity-sample.json)', () => {
         expect(run.outcome.kind).toBe('error');
         expect(run.outcome.kind === 'error' && run.outcome.error)
           .withContext('the last conflict itself')
-          .toBe(run.conflicts[run.conflicts.length - 1] as object);
+          .toBe(run.conflicts[run.conflicts.length - 1]);
       } else {
         expect(goCase.result).toBe('success');
         expect(run.outcome).toEqual({ kind: 'success', values: ['ok'], at: run.outcome.at });

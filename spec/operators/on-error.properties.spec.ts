@@ -263,7 +263,7 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
           );
         } else {
           assert.ok(run.end !== 'complete' && run.end?.error instanceof RangeError, 'a RangeError');
-          assert.equal((run.end.error as RangeError).message, (expected as RangeError).message);
+          assert.equal(run.end.error.message, (expected as RangeError).message);
           // Every wait before the one that overflows was taken.
           assert.equal(run.source.subscriptions, run.events.length + 1);
         }

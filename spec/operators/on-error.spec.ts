@@ -1,4 +1,14 @@
-import { concat, defer, Observable, of, Subject, take, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import {
+  concat,
+  defer,
+  Observable,
+  of,
+  Subject,
+  take,
+  throwError,
+  VirtualAction,
+  VirtualTimeScheduler,
+} from 'rxjs';
 import { marbles } from 'rxjs-marbles/jasmine';
 import { onError, type Backoff, type RetryEvent } from '../../src/index.js';
 
@@ -187,7 +197,9 @@ describe('onError', () => {
           attempts++;
           return source;
         });
-        const subscription = counted.pipe(onError(steady(3), always, { scheduler })).subscribe({ error: fail });
+        const subscription = counted
+          .pipe(onError(steady(3), always, { scheduler }))
+          .subscribe({ error: fail });
         m.flush();
         expect(scheduler.actions.length).toBe(1);
         subscription.unsubscribe();
@@ -272,7 +284,9 @@ describe('onError', () => {
           times.push(m.scheduler.now());
         };
         const backoff: Backoff = { duration: 10, factor: 2, jitter: 0.5, steps: 3 };
-        source.pipe(onError(backoff, always, { onRetry, random: () => 0.5 })).subscribe({ error: () => undefined });
+        source
+          .pipe(onError(backoff, always, { onRetry, random: () => 0.5 }))
+          .subscribe({ error: () => undefined });
         m.flush();
         expect(events).toEqual([
           { attempt: 1, delay: 12.5, error: failure },
@@ -314,7 +328,11 @@ describe('onError', () => {
         const onRetry = () => {
           throw thrown;
         };
-        m.expect(source.pipe(onError(steady(3), always, { onRetry }))).toBeObservable('-#', undefined, thrown);
+        m.expect(source.pipe(onError(steady(3), always, { onRetry }))).toBeObservable(
+          '-#',
+          undefined,
+          thrown,
+        );
         m.expect(source).toHaveSubscriptions(['^!']);
       }),
     );
@@ -328,7 +346,9 @@ describe('onError', () => {
         let delivered: unknown;
         result.subscribe({ error: (error: unknown) => (delivered = error) });
         m.flush();
-        expect(delivered).toEqual(new RangeError('RetryOptions.random must return a number in [0, 1), got 1.5'));
+        expect(delivered).toEqual(
+          new RangeError('RetryOptions.random must return a number in [0, 1), got 1.5'),
+        );
         m.expect(source).toHaveSubscriptions(['^!']);
       }),
     );
@@ -358,7 +378,9 @@ describe('onError', () => {
           subscriber.error(failure);
         });
         let delivered: unknown;
-        source.pipe(onError(steady(100_000, 0), always)).subscribe({ error: (error: unknown) => (delivered = error) });
+        source
+          .pipe(onError(steady(100_000, 0), always))
+          .subscribe({ error: (error: unknown) => (delivered = error) });
         expect(delivered).toBe(failure);
         expect(attempts).toBe(100_000);
         expect(depths.length).toBe(10);
@@ -378,7 +400,9 @@ describe('onError', () => {
         attemptTimes.push(scheduler.now());
         return throwError(() => new Error('x'));
       });
-      source.pipe(onError(steady(2, threeBillionMs), always, { scheduler })).subscribe({ error: () => undefined });
+      source
+        .pipe(onError(steady(2, threeBillionMs), always, { scheduler }))
+        .subscribe({ error: () => undefined });
       expect(scheduler.actions.map((action) => action.delay)).toEqual([2 ** 31 - 1]);
       scheduler.flush();
       expect(attemptTimes).toEqual([0, threeBillionMs]);
@@ -389,14 +413,14 @@ describe('onError', () => {
     it('should throw a TypeError when retriable is not a function', () => {
       expect(() => onError(steady(3), 'yes' as unknown as () => boolean)).toThrowError(
         TypeError,
-        'onError: retriable must be a function, got "yes"',
+        'retriable must be a function, got "yes"',
       );
     });
 
-    it('should throw a TypeError for a scheduler without schedule()', () => {
+    it('should throw a TypeError for a scheduler without schedule(), naming it', () => {
       expect(() => onError(steady(3), always, { scheduler: {} as VirtualTimeScheduler })).toThrowError(
         TypeError,
-        'RetryOptions.scheduler must be a SchedulerLike, got an object',
+        'RetryOptions.scheduler.schedule must be a function, got undefined',
       );
     });
 

@@ -21,7 +21,9 @@ describe('retryOnConflict', () => {
       const source = m.cold('-#', undefined, conflict);
       const events: RetryEvent[] = [];
       // random 0.5 → each wait is 10 + 0.5 * 0.1 * 10 = 10.5ms; four waits, five attempts.
-      const retried = source.pipe(retryOnConflict(undefined, { random: () => 0.5, onRetry: (e) => events.push(e) }));
+      const retried = source.pipe(
+        retryOnConflict(undefined, { random: () => 0.5, onRetry: (e) => events.push(e) }),
+      );
       m.expect(retried).toBeObservable('47ms #', undefined, conflict);
       m.flush();
       expect(events.map(({ attempt, delay }) => [attempt, delay])).toEqual([
@@ -79,10 +81,7 @@ describe('retryOnConflict', () => {
         });
       const saved: number[] = [];
       read
-        .pipe(
-          switchMap(write),
-          retryOnConflict({ duration: 1, factor: 1, jitter: 0, steps: 5 }),
-        )
+        .pipe(switchMap(write), retryOnConflict({ duration: 1, factor: 1, jitter: 0, steps: 5 }))
         .subscribe((version) => saved.push(version));
       m.flush();
       expect(reads).toEqual([1, 2, 3]);

@@ -16,29 +16,29 @@ export class CountingScheduler implements SchedulerLike {
   }
 
   schedule<T>(work: (this: SchedulerAction<T>, state: T) => void, delay?: number, state?: T): Subscription {
-    const counter = this;
     let isPending = false;
     const markPending = (): void => {
       if (!isPending) {
         isPending = true;
-        counter.pending++;
-        counter.scheduled++;
+        this.pending++;
+        this.scheduled++;
       }
     };
     const settle = (): void => {
       if (isPending) {
         isPending = false;
-        counter.pending--;
+        this.pending--;
       }
     };
     markPending();
     const action = this.delegate.schedule<T>(
       function (this: SchedulerAction<T>, actionState?: T) {
         settle();
-        const reschedule = this.schedule;
-        this.schedule = function (this: SchedulerAction<T>, nextState?: T, nextDelay?: number) {
+        const reschedule = this.schedule.bind(this);
+        // While the work runs, an action it schedules again is pending again.
+        this.schedule = (nextState?: T, nextDelay?: number) => {
           markPending();
-          return reschedule.call(this, nextState, nextDelay);
+          return reschedule(nextState, nextDelay);
         };
         try {
           work.call(this, actionState as T);

@@ -1,4 +1,4 @@
-import { describe, MAX_DURATION_NS, type BackoffSpec } from './validate-backoff.js';
+import { BELOW_LONGEST_DURATION, invalid, MAX_DURATION_NS, type BackoffSpec } from './validate-backoff.js';
 
 /**
  * The part of a backoff that changes as it is used: Go's `Backoff` value after some `Step()` calls.
@@ -37,15 +37,17 @@ export function stepBackoff(spec: BackoffSpec, state: BackoffState, random: () =
   let waitNs = durationNs;
   if (spec.jitter > 0) {
     const r = random();
-    if (!(typeof r === 'number' && r >= 0 && r < 1)) {
-      throw new RangeError(`RetryOptions.random must return a number in [0, 1), got ${describe(r)}`);
-    }
+    if (typeof r !== 'number' || !(r >= 0 && r < 1))
+      invalid(RangeError, 'RetryOptions.random', 'return a number in [0, 1)', r);
     waitNs = durationNs + Math.trunc(r * spec.jitter * durationNs);
   }
   if (waitNs >= MAX_DURATION_NS) {
     // Go's int64 would wrap to a negative wait and retry at once; an honest error is better.
-    throw new RangeError(
-      `Backoff overflow: a wait of ${waitNs / 1e6} ms exceeds Go's longest duration; set Backoff.cap or fewer steps`,
+    invalid(
+      RangeError,
+      'Backoff overflow: each wait (set Backoff.cap)',
+      BELOW_LONGEST_DURATION,
+      waitNs / 1e6,
     );
   }
   return waitNs;

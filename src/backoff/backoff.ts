@@ -60,7 +60,7 @@ export interface Backoff {
  * save$.pipe(retryOnConflict(DefaultRetry)); // the same as retryOnConflict()
  * ```
  */
-export const DefaultRetry: Readonly<Backoff> = Object.freeze({
+export const DefaultRetry: Readonly<Backoff> = /* @__PURE__ */ Object.freeze({
   steps: 5,
   duration: 10,
   factor: 1,
@@ -80,7 +80,7 @@ export const DefaultRetry: Readonly<Backoff> = Object.freeze({
  * request$.pipe(onError(DefaultBackoff, isUnavailable));
  * ```
  */
-export const DefaultBackoff: Readonly<Backoff> = Object.freeze({
+export const DefaultBackoff: Readonly<Backoff> = /* @__PURE__ */ Object.freeze({
   steps: 4,
   duration: 10,
   factor: 5,

@@ -22,56 +22,50 @@ export interface BackoffSpec {
  * @internal
  */
 export function toBackoffSpec(backoff: Backoff): BackoffSpec {
-  if (typeof backoff !== 'object' || backoff === null) {
-    throw new TypeError(`Backoff must be an object, got ${describe(backoff)}`);
+  if (typeof backoff !== 'object' || backoff === null) invalid(TypeError, 'Backoff', 'be an object', backoff);
+  const { steps, duration, factor, jitter, cap = 0 } = backoff;
+  // One pass, steps first: every field a number; steps whole and >= 1; the rest finite and >= 0,
+  // and the durations within Go's int64 nanoseconds.
+  for (const [field, value] of Object.entries({ steps, duration, factor, jitter, cap })) {
+    const name = `Backoff.${field}`;
+    if (typeof value !== 'number') invalid(TypeError, name, 'be a number', value);
+    const brokenRule =
+      field === 'steps'
+        ? !(Number.isSafeInteger(value) && value >= 1) && 'be an integer >= 1'
+        : !(value >= 0 && value < Infinity)
+          ? 'be a finite number >= 0'
+          : (field === 'duration' || field === 'cap') && Math.round(value * 1e6) >= MAX_DURATION_NS
+            ? BELOW_LONGEST_DURATION
+            : '';
+    if (brokenRule) invalid(RangeError, name, brokenRule, value);
   }
-  const steps = numberField(backoff, 'steps');
-  if (!Number.isSafeInteger(steps) || steps < 1) {
-    throw new RangeError(`Backoff.steps must be an integer >= 1, got ${describe(steps)}`);
-  }
-  const capValue = backoff.cap === undefined ? 0 : numberField(backoff, 'cap');
-  return {
-    durationNs: toNanoseconds('duration', numberField(backoff, 'duration')),
-    factor: nonNegative('factor', numberField(backoff, 'factor')),
-    jitter: nonNegative('jitter', numberField(backoff, 'jitter')),
-    steps,
-    capNs: toNanoseconds('cap', capValue),
-  };
+  return { durationNs: Math.round(duration * 1e6), factor, jitter, steps, capNs: Math.round(cap * 1e6) };
 }
 
-type NumericField = 'duration' | 'factor' | 'jitter' | 'steps' | 'cap';
+/** The rule that every duration, configured or reached by growth, must keep. */
+export const BELOW_LONGEST_DURATION = `be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration)`;
 
-function numberField(backoff: Backoff, field: NumericField): number {
-  const value: unknown = backoff[field];
-  if (typeof value !== 'number') {
-    throw new TypeError(`Backoff.${field} must be a number, got ${describe(value)}`);
-  }
-  return value;
-}
-
-function nonNegative(field: NumericField, value: number): number {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`Backoff.${field} must be a finite number >= 0, got ${describe(value)}`);
-  }
-  return value;
-}
-
-function toNanoseconds(field: 'duration' | 'cap', ms: number): number {
-  const ns = Math.round(nonNegative(field, ms) * 1e6);
-  if (ns >= MAX_DURATION_NS) {
-    throw new RangeError(
-      `Backoff.${field} must be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration), got ${ms}`,
-    );
-  }
-  return ns;
-}
-
-/** Renders a value for an error message, so that `'10'`, `NaN` and `undefined` stay apart. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' && Object.is(value, -0)) return '-0';
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'an array' : 'an object';
-  return String(value);
+/**
+ * Throws the library's one kind of input error, "`name` must `rule`, got `value`", so that every
+ * message names the field, the rule and the value in the same way.
+ * @internal
+ */
+export function invalid(
+  ErrorType: typeof TypeError | typeof RangeError,
+  name: string,
+  rule: string,
+  value: unknown,
+): never {
+  // Keeps '10', 10n, NaN and undefined apart, and never prints a function's source.
+  const shown =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : typeof value === 'bigint'
+        ? `${value}n`
+        : typeof value === 'function'
+          ? 'a function'
+          : typeof value === 'object' && value !== null
+            ? 'an object'
+            : String(value);
+  throw new ErrorType(`${name} must ${rule}, got ${shown}`);
 }

@@ -6,12 +6,12 @@
  * - an error response with `status: 409` (Angular `HttpErrorResponse`, RxJS `AjaxError`, a fetch
  *   `Response` thrown by your code), but not one that says `ok: true`;
  * - an error whose `response` has status 409 (axios `AxiosError`, ky `HTTPError`), or whose `cause`
- *   is such an error or response;
- * - a Kubernetes `Status` (`kind: "Status"`), as the error or as its body (also a JSON string body,
- *   as `@kubernetes/client-node`'s `ApiException` carries it), judged as apimachinery's
- *   `errors.IsConflict` does: reason `"Conflict"`, or code 409 with a reason it does not know.
- *   So a 409 whose Status says `AlreadyExists` (a create that found the name taken) is no conflict:
- *   retrying it would fail again;
+ *   is such an error or response (up to four links deep);
+ * - a Kubernetes `Status` (`kind: "Status"`), as the error or as its body, whichever client fetched
+ *   it (also a JSON string body, as `@kubernetes/client-node`'s `ApiException` carries it), judged
+ *   before the HTTP status and as apimachinery's `errors.IsConflict` does: reason `"Conflict"`, or
+ *   code 409 with a reason it does not know. So a 409 whose Status says `AlreadyExists` (a create
+ *   that found the name taken) is no conflict: retrying it would fail again;
  * - an API exception with `code: 409` and a body that is not a Status.
  *
  * Everything else is `false`: `null`, primitives, other statuses. It never throws, even for objects
@@ -39,88 +39,55 @@ export function isConflict(error: unknown): boolean {
 /** How deep `response` and `cause` links are followed; also ends cycles. */
 const MAX_NESTING = 4;
 
-/** JSON bodies longer than this are not parsed: a Status is small. */
-const MAX_STATUS_JSON_LENGTH = 64 * 1024;
-
-const HTTP_CONFLICT = 409;
-
 /** apimachinery's `knownReasons` (`k8s.io/apimachinery/pkg/api/errors`); "" (unknown) is not one. */
-const KNOWN_STATUS_REASONS: ReadonlySet<string> = new Set([
-  'Unauthorized',
-  'Forbidden',
-  'NotFound',
-  'AlreadyExists',
-  'Conflict',
-  'Gone',
-  'Invalid',
-  'ServerTimeout',
-  'StoreReadError',
-  'Timeout',
-  'TooManyRequests',
-  'BadRequest',
-  'MethodNotAllowed',
-  'NotAcceptable',
-  'RequestEntityTooLarge',
-  'UnsupportedMediaType',
-  'InternalError',
-  'Expired',
-  'ServiceUnavailable',
-]);
-
-interface StatusFields {
-  readonly reason: unknown;
-  readonly code: unknown;
-}
+const KNOWN_STATUS_REASON =
+  /^(?:Unauthorized|Forbidden|NotFound|AlreadyExists|Conflict|Gone|Invalid|ServerTimeout|StoreReadError|Timeout|TooManyRequests|BadRequest|MethodNotAllowed|NotAcceptable|RequestEntityTooLarge|UnsupportedMediaType|InternalError|Expired|ServiceUnavailable)$/;
 
 type Fields = Readonly<Record<string, unknown>>;
 
-function conflictIn(value: unknown, depthLeft: number): boolean {
-  if (typeof value !== 'object' || value === null || depthLeft < 0) return false;
-  const error = value as Fields;
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 
-  const status = asKubernetesStatus(error) ?? bodyStatus(error);
-  if (status !== undefined) return isConflictStatus(status);
-
-  if (typeof error['status'] === 'number') {
-    return error['status'] === HTTP_CONFLICT && error['ok'] !== true;
+function conflictIn(error: unknown, depthLeft: number): boolean {
+  if (!isObject(error) || depthLeft < 0) return false;
+  const response = error['response'];
+  const responseFields = isObject(response) ? response : {};
+  // A Kubernetes Status decides, before any HTTP status, so that a 409 whose Status says
+  // `AlreadyExists` is judged by its reason whichever client fetched it: the error itself, or the
+  // body in a field of the error (`body`: the Kubernetes client; `error`: Angular; `response`: RxJS
+  // ajax) or of the response it holds (`response.data`: axios).
+  for (const candidate of [
+    error,
+    error['body'],
+    error['error'],
+    error['data'],
+    response,
+    responseFields['data'],
+    responseFields['body'],
+  ]) {
+    const status = typeof candidate === 'string' ? parseJson(candidate) : candidate;
+    if (
+      isObject(status) &&
+      (status['kind'] === 'Status' ||
+        (typeof status['reason'] === 'string' && typeof status['code'] === 'number'))
+    ) {
+      // apimachinery's errors.IsConflict: reason Conflict, or code 409 with a reason it does not know.
+      const reason = status['reason'];
+      return (
+        reason === 'Conflict' ||
+        (!(typeof reason === 'string' && KNOWN_STATUS_REASON.test(reason)) && status['code'] === 409)
+      );
+    }
   }
-  if (typeof error['code'] === 'number' && 'body' in error) {
-    // An API exception whose body names no reason: apimachinery counts a bare 409 as a conflict.
-    return error['code'] === HTTP_CONFLICT;
-  }
-  return conflictIn(error['response'], depthLeft - 1) || conflictIn(error['cause'], depthLeft - 1);
+  if (typeof error['status'] === 'number') return error['status'] === 409 && error['ok'] !== true;
+  // An API exception whose body names no reason: apimachinery counts a bare 409 as a conflict.
+  if (typeof error['code'] === 'number' && 'body' in error) return error['code'] === 409;
+  return conflictIn(response, depthLeft - 1) || conflictIn(error['cause'], depthLeft - 1);
 }
 
-/** The Kubernetes Status an error response carries as its body, where it has one. */
-function bodyStatus(error: Fields): StatusFields | undefined {
-  for (const field of ['body', 'error', 'data', 'response']) {
-    const body = error[field];
-    const status = asKubernetesStatus(typeof body === 'string' ? parseJsonObject(body) : body);
-    if (status !== undefined) return status;
-  }
-  return undefined;
-}
-
-function asKubernetesStatus(value: unknown): StatusFields | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const fields = value as Fields;
-  const looksLikeStatus =
-    fields['kind'] === 'Status' || (typeof fields['reason'] === 'string' && typeof fields['code'] === 'number');
-  return looksLikeStatus ? { reason: fields['reason'], code: fields['code'] } : undefined;
-}
-
-/** apimachinery's `errors.IsConflict`, given a Status' reason and code. */
-function isConflictStatus({ reason, code }: StatusFields): boolean {
-  if (reason === 'Conflict') return true;
-  const knownReason = typeof reason === 'string' && KNOWN_STATUS_REASONS.has(reason);
-  return !knownReason && code === HTTP_CONFLICT;
-}
-
-function parseJsonObject(text: string): unknown {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{') || trimmed.length > MAX_STATUS_JSON_LENGTH) return undefined;
+/** A JSON object body, or undefined; a body that is no JSON object (or too long to be a Status) is skipped. */
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(trimmed) as unknown;
+    return /^\s*\{/.test(text) && text.length < 65536 ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import {
 } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
 import { startBackoff, stepBackoff } from '../backoff/backoff-step.js';
-import { describe, toBackoffSpec } from '../backoff/validate-backoff.js';
+import { invalid, toBackoffSpec } from '../backoff/validate-backoff.js';
 
 /**
  * What {@link RetryOptions.onRetry} is told before each wait.
@@ -93,10 +93,17 @@ export function onError<T>(
   options: RetryOptions = {},
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
-  if (typeof retriable !== 'function') {
-    throw new TypeError(`onError: retriable must be a function, got ${describe(retriable)}`);
+  if (typeof options !== 'object' || options === null)
+    invalid(TypeError, 'RetryOptions', 'be an object', options);
+  const { scheduler = asyncScheduler, random = Math.random, onRetry = ignoreRetry } = options;
+  for (const [name, value] of Object.entries({
+    retriable,
+    'RetryOptions.random': random,
+    'RetryOptions.onRetry': onRetry,
+    'RetryOptions.scheduler.schedule': (scheduler as Partial<SchedulerLike> | null)?.schedule,
+  })) {
+    if (typeof value !== 'function') invalid(TypeError, name, 'be a function', value);
   }
-  const { scheduler = asyncScheduler, random = Math.random, onRetry } = checkOptions(options);
 
   return (source) =>
     new Observable<T>((subscriber) => {
@@ -122,7 +129,7 @@ export function onError<T>(
             // `retriable` unsubscribed: no wait follows, so there is no retry to announce.
             if (subscriber.closed) return;
             waitMs = stepBackoff(spec, state, random) / 1e6;
-            onRetry?.({ attempt, delay: waitMs, error });
+            onRetry({ attempt, delay: waitMs, error });
           } catch (thrown: unknown) {
             subscriber.error(thrown);
             return;
@@ -188,24 +195,7 @@ export function onError<T>(
     });
 }
 
-function checkOptions(options: RetryOptions): RetryOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`RetryOptions must be an object, got ${describe(options)}`);
-  }
-  const { scheduler, random, onRetry } = options;
-  if (scheduler !== undefined && typeof scheduler?.schedule !== 'function') {
-    throw new TypeError(`RetryOptions.scheduler must be a SchedulerLike, got ${describe(scheduler)}`);
-  }
-  for (const [field, value] of [
-    ['random', random],
-    ['onRetry', onRetry],
-  ] as const) {
-    if (value !== undefined && typeof value !== 'function') {
-      throw new TypeError(`RetryOptions.${field} must be a function, got ${describe(value)}`);
-    }
-  }
-  return options;
-}
+function ignoreRetry(): void {}
 
 /** Schedules `done` after `delayMs`, in pieces no timer would cut short. */
 function scheduleWait(scheduler: SchedulerLike, delayMs: number, done: () => void): Subscription {

@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import { backoffDelays, type Backoff } from '../../src/index.js';
+
+/** What a demo run is asked to do. */
+export interface DemoOptions {
+  /** Concurrent writers, each incrementing the one shared counter. */
+  readonly writers: number;
+  /** Increments each writer makes, one after another. */
+  readonly increments: number;
+  /** The backoff given on the command line, run beside `DefaultRetry` and `DefaultBackoff`. */
+  readonly custom: Backoff;
+  /** Folder for `timeline.svg` and `summary.json`; undefined: a new one under `demo-output/`. */
+  readonly outDir: string | undefined;
+  /** Whether to draw a live progress bar (only when the terminal is a TTY). */
+  readonly progress: boolean;
+  /** Whether `--help` was asked for. */
+  readonly help: boolean;
+}
+
+/** A command line the demo cannot run; the message says which flag and why. Exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * The backoff of the third column when no backoff flag is given: patience enough for 20 writers on
+ * one document. Full jitter (1.0) spreads the retries so that they stop colliding, and the waits
+ * grow by 30% each time: 25 attempts, at worst 18 s of waiting in all (`npm run plan` shows it),
+ * within common HTTP timeouts. No cap: Go's cap would end the retries once it is reached.
+ */
+export const DEFAULT_CUSTOM_BACKOFF: Readonly<Backoff> = Object.freeze({
+  steps: 25,
+  duration: 5,
+  factor: 1.3,
+  jitter: 1,
+  cap: 0,
+});
+
+export const DEMO_USAGE = `Usage: npm run demo -- [flags]
+
+Runs N writers that each increment one shared CouchDB document M times (GET, +1, PUT with _rev)
+under retryOnConflict, once with DefaultRetry, once with DefaultBackoff and once with the backoff
+given by the flags below, against an in-process CouchDB-compatible server on 127.0.0.1.
+
+  --writers N      concurrent writers (default 20, 1..500)
+  --increments M   increments per writer (default 10, 1..1000)
+  --steps S        attempts per update, >= 1 (default ${DEFAULT_CUSTOM_BACKOFF.steps})
+  --duration MS    first wait in ms (default ${DEFAULT_CUSTOM_BACKOFF.duration})
+  --factor F       multiplier per wait, 0 = constant (default ${DEFAULT_CUSTOM_BACKOFF.factor})
+  --jitter J       each wait d becomes d + random()*J*d (default ${DEFAULT_CUSTOM_BACKOFF.jitter})
+  --cap MS         cap on the wait, 0 = none; Go's rule: reaching it ends the retries (default ${DEFAULT_CUSTOM_BACKOFF.cap})
+  --out DIR        output folder for timeline.svg and summary.json (default demo-output/<time>)
+  --no-progress    plain progress lines even on a terminal
+  --help           this text
+`;
+
+/**
+ * Reads the demo's command line. Throws a {@link UsageError} naming the flag for an unknown flag,
+ * a missing value, a number out of range or a backoff the library would reject.
+ */
+export function parseDemoFlags(argv: readonly string[]): DemoOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        writers: { type: 'string' },
+        increments: { type: 'string' },
+        steps: { type: 'string' },
+        duration: { type: 'string' },
+        factor: { type: 'string' },
+        jitter: { type: 'string' },
+        cap: { type: 'string' },
+        out: { type: 'string' },
+        'no-progress': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error: unknown) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const custom: Backoff = {
+    steps: numberFlag('steps', values.steps, DEFAULT_CUSTOM_BACKOFF.steps),
+    duration: numberFlag('duration', values.duration, DEFAULT_CUSTOM_BACKOFF.duration),
+    factor: numberFlag('factor', values.factor, DEFAULT_CUSTOM_BACKOFF.factor),
+    jitter: numberFlag('jitter', values.jitter, DEFAULT_CUSTOM_BACKOFF.jitter),
+    cap: numberFlag('cap', values.cap, DEFAULT_CUSTOM_BACKOFF.cap ?? 0),
+  };
+  try {
+    // The library's own check, so the demo accepts exactly the backoffs retryOnConflict does.
+    backoffDelays(custom, () => 0);
+  } catch (error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    const field = /^Backoff\.(\w+)/.exec(message)?.[1];
+    throw new UsageError(field === undefined ? message : `--${field}: ${message}`);
+  }
+  if (values.out === '') throw new UsageError('--out must name a folder, got ""');
+  return {
+    writers: integerFlag('writers', values.writers, 20, 1, 500),
+    increments: integerFlag('increments', values.increments, 10, 1, 1000),
+    custom,
+    outDir: values.out,
+    progress: values['no-progress'] !== true,
+    help: values.help === true,
+  };
+}
+
+function numberFlag(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+function integerFlag(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = numberFlag(name, text, fallback);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LabSummary } from '../../../examples/demo/lab-summary.js';
+import { runTypeScript, type ProcessResult } from '../../support/run-node.js';
+
+const DEMO = 'examples/demo/main.ts';
+
+interface SummaryFile {
+  writers: number;
+  increments: number;
+  runs: LabSummary[];
+}
+
+describe('npm run demo (the contention lab, run as a process)', () => {
+  let outDir: string;
+  let result: ProcessResult;
+  let summary: SummaryFile;
+  let svg: string;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'contention-lab-'));
+    // A custom backoff that cannot run out: an attempt conflicts only when another writer's update
+    // landed between its GET and its PUT, and the 3 other writers make at most 9 updates, so no
+    // update needs more than 10 attempts. With 10 steps every update gets through, every time.
+    result = await runTypeScript(DEMO, [
+      '--writers',
+      '4',
+      '--increments',
+      '3',
+      '--steps',
+      '10',
+      '--duration',
+      '2',
+      '--factor',
+      '1.2',
+      '--jitter',
+      '1',
+      '--cap',
+      '0',
+      '--out',
+      outDir,
+    ]);
+    summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as SummaryFile;
+    svg = readFileSync(join(outDir, 'timeline.svg'), 'utf8');
+  }, 90_000);
+
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('should exit 0 and name the output folder it wrote to', () => {
+    expect(result.code).withContext(result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      `Wrote ${join(outDir, 'timeline.svg')} and ${join(outDir, 'summary.json')}`,
+    );
+    expect(result.stdout).toContain('Lost updates: 0 under every backoff.');
+  });
+
+  it('should run DefaultRetry, DefaultBackoff and the backoff from the flags, side by side', () => {
+    expect(summary.runs.map((run) => run.name)).toEqual(['DefaultRetry', 'DefaultBackoff', 'custom']);
+    expect(summary.runs[2]?.backoff).toEqual({ steps: 10, duration: 2, factor: 1.2, jitter: 1, cap: 0 });
+    expect(result.stdout).toMatch(/^\| +\| +DefaultRetry \| +DefaultBackoff \| +custom \|$/m);
+    expect(result.stdout).toMatch(/^\| lost updates +\| +0 \| +0 \| +0 \|$/m);
+  });
+
+  it('should account for every update: done or given up, and every acknowledged one in the counter', () => {
+    for (const run of summary.runs) {
+      expect(run.updatesWanted).toBe(12);
+      expect(run.updatesDone + run.giveUps)
+        .withContext(run.name)
+        .toBe(12);
+      expect(run.lostUpdates).withContext(run.name).toBe(0);
+      expect(run.finalCount).withContext(run.name).toBe(run.updatesDone);
+    }
+    expect(summary.runs[2]?.giveUps).toBe(0);
+  });
+
+  it('should agree with what the server counted: one GET and one PUT per attempt, one 409 per conflict', () => {
+    for (const run of summary.runs) {
+      const attempts = run.updatesDone + run.conflicts;
+      expect(run.server.gets).withContext(run.name).toBe(attempts);
+      expect(run.server.puts).withContext(run.name).toBe(attempts);
+      expect(run.server.conflicts).withContext(run.name).toBe(run.conflicts);
+      // Each conflict is followed by a retry, except the last one of an update that gave up.
+      expect(run.retries)
+        .withContext(run.name)
+        .toBe(run.conflicts - run.giveUps);
+    }
+  });
+
+  it('should draw a timeline with a panel per backoff and a mark per success and give-up', () => {
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg.trimEnd()).toMatch(/<\/svg>$/);
+    for (const name of ['DefaultRetry', 'DefaultBackoff', 'custom']) {
+      expect(svg).toContain(`>${name}</text>`);
+    }
+    const legendDot = 1;
+    const successes = summary.runs.reduce((sum, run) => sum + run.updatesDone, 0);
+    expect((svg.match(/<circle /g) ?? []).length).toBe(successes + legendDot);
+  });
+
+  it('should print plain progress lines when the output is not a terminal', () => {
+    expect(result.stderr).toContain('DefaultRetry: 0% (0/12 settled');
+    expect(result.stderr).toMatch(
+      /^custom: done \(12\/12 settled, \d+ conflicts, 0 give-ups\) in \d+\.\d\ds$/m,
+    );
+  });
+});
+
+describe('npm run demo with bad flags', () => {
+  const cases: [string[], string][] = [
+    [['--writers', '0'], 'demo: --writers must be an integer from 1 to 500, got "0"'],
+    [['--increments', 'ten'], 'demo: --increments must be a number, got "ten"'],
+    [['--steps', '0'], 'demo: --steps: Backoff.steps must be an integer >= 1, got 0'],
+    [['--factor=-2'], 'demo: --factor: Backoff.factor must be a finite number >= 0, got -2'],
+    [['--speed', '3'], "demo: Unknown option '--speed'"],
+    [['--out'], "demo: Option '--out <value>' argument missing"],
+  ];
+
+  it('should exit 2 with a message naming the flag, and run nothing', async () => {
+    const results = await Promise.all(cases.map(([args]) => runTypeScript(DEMO, args)));
+    results.forEach((bad, index) => {
+      const [args, message] = cases[index] ?? [[], ''];
+      expect(bad.code).withContext(args.join(' ')).toBe(2);
+      expect(bad.stderr).withContext(args.join(' ')).toContain(message);
+      expect(bad.stderr).toContain('Run `npm run demo -- --help` for the flags.');
+      expect(bad.stdout).withContext(args.join(' ')).toBe('');
+    });
+  }, 60_000);
+
+  it('should print the flags with --help and exit 0', async () => {
+    const help = await runTypeScript(DEMO, ['--help']);
+
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run demo -- [flags]');
+    expect(help.stdout).toContain('--writers N');
+  });
+});

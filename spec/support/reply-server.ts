@@ -1,0 +1,61 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the server answers to one request. A `body` other than a string is sent as JSON. */
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+/** A loopback HTTP server that answers as its `reply` function says; see {@link startReplyServer}. */
+export interface ReplyServer {
+  /** e.g. `http://127.0.0.1:41234`, no trailing slash. */
+  readonly url: string;
+  /** How many requests a path (without query) has received. */
+  requestsTo(path: string): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an HTTP server on 127.0.0.1 (free port) whose answers a test scripts: `reply` gets the path
+ * and how many times that path was asked before (0 for the first request). It answers CORS
+ * preflights too, so browser-style clients can call it.
+ */
+export async function startReplyServer(
+  reply: (path: string, previousRequests: number) => Reply,
+): Promise<ReplyServer> {
+  const requestCounts = new Map<string, number>();
+  const server = createServer((request, response) => {
+    request.resume();
+    request.once('end', () => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      const previous = requestCounts.get(path) ?? 0;
+      requestCounts.set(path, previous + 1);
+      const { status, body } = reply(path, previous);
+      const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+      response.writeHead(status, {
+        'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+        'content-length': Buffer.byteLength(text),
+        'access-control-allow-origin': '*',
+      });
+      response.end(text);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requestsTo: (path) => requestCounts.get(path) ?? 0,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,168 @@
+import type { Backoff } from '../backoff/backoff.js';
+import { backoffDelays } from '../backoff/backoff-delays.js';
+
+/**
+ * One wait of a schedule, as the jitter allows it to fall.
+ *
+ * @example
+ * ```ts
+ * planSchedule(DefaultBackoff).waits[0]; // { afterAttempt: 1, minMs: 10, maxMs: 10.999999, cumulativeMaxMs: 10.999999, attemptFollows: true }
+ * ```
+ */
+export interface PlannedWait {
+  /** The attempt that failed before this wait, counting from 1. */
+  readonly afterAttempt: number;
+  /** The wait when `random()` returns 0, in ms. */
+  readonly minMs: number;
+  /** The wait when `random()` returns its largest value (just below 1), in ms. */
+  readonly maxMs: number;
+  /** The sum of the waits so far at their longest, in ms. */
+  readonly cumulativeMaxMs: number;
+  /** Whether another attempt follows this wait; false for the last wait of Go's cap rule. */
+  readonly attemptFollows: boolean;
+}
+
+/**
+ * Something about a schedule that tends to surprise in production.
+ *
+ * @example
+ * ```ts
+ * planSchedule({ steps: 3, duration: 10, factor: 2, jitter: 0 }).warnings[0]?.code; // 'no-jitter'
+ * ```
+ */
+export interface PlanWarning {
+  readonly code: 'cap-ends-retries' | 'no-jitter' | 'exceeds-http-timeouts' | 'no-retry';
+  readonly message: string;
+}
+
+/**
+ * A backoff's schedule when every attempt fails: what the caller waits before seeing the error.
+ *
+ * @example
+ * ```ts
+ * const { attempts, totalMaxMs } = planSchedule(DefaultBackoff); // 4, 340.999998
+ * ```
+ */
+export interface SchedulePlan {
+  readonly backoff: Backoff;
+  /** How many times the source is subscribed at most. */
+  readonly attempts: number;
+  readonly waits: readonly PlannedWait[];
+  /** The waits added up at their shortest, in ms. */
+  readonly totalMinMs: number;
+  /** The waits added up at their longest: the worst case before the error reaches the caller. */
+  readonly totalMaxMs: number;
+  /** Whether Go's cap rule ends the retries before `steps` attempts. */
+  readonly capEndsRetries: boolean;
+  readonly warnings: readonly PlanWarning[];
+}
+
+/**
+ * Timeouts a request commonly meets on its way; a retry loop that outlasts them is cut off.
+ *
+ * @example
+ * ```ts
+ * COMMON_HTTP_TIMEOUTS.filter((timeout) => plan.totalMaxMs > timeout.ms);
+ * ```
+ */
+export const COMMON_HTTP_TIMEOUTS: readonly { readonly ms: number; readonly where: string }[] = [
+  { ms: 30_000, where: "Heroku's router and many API gateways" },
+  {
+    ms: 60_000,
+    where: "nginx's proxy_read_timeout, AWS ALB's idle timeout, kube-apiserver's --request-timeout",
+  },
+];
+
+/** The largest double below 1: the top of the range `Math.random` returns. */
+const LARGEST_RANDOM = 1 - 2 ** -53;
+
+/**
+ * Computes a backoff's schedule for the case where every attempt fails, with the jitter envelope of
+ * each wait (`random()` at 0 and just below 1), the worst-case total, and warnings for what tends
+ * to surprise: Go's cap rule ending the retries early, no jitter, a total longer than common HTTP
+ * timeouts, no retry at all. Built on {@link backoffDelays}, so it is the operator's own schedule.
+ *
+ * @param backoff - the schedule; an invalid field throws the library's `RangeError`/`TypeError`.
+ * @returns the plan; pure, no I/O.
+ *
+ * @example
+ * ```ts
+ * const plan = planSchedule({ steps: 4, duration: 10, factor: 5, jitter: 0.1 });
+ * plan.waits.map((wait) => [wait.minMs, wait.maxMs]); // [[10, 10.999999], [50, 55], [250, 274.999999]]
+ * ```
+ */
+export function planSchedule(backoff: Backoff): SchedulePlan {
+  const shortest = backoffDelays(backoff, () => 0);
+  const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
+  // Go's cap rule leaves no step after the capped wait, so one more step adds no wait; without the
+  // rule, one more step always adds one.
+  const capEndsRetries =
+    backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
+  const attempts = capEndsRetries ? shortest.length : shortest.length + 1;
+
+  // Sums in whole nanoseconds, as the waits are, so that no float dust shows in the totals.
+  let cumulativeMaxNs = 0;
+  const waits = shortest.map((minMs, index): PlannedWait => {
+    const maxMs = longest[index] ?? minMs;
+    cumulativeMaxNs += Math.round(maxMs * 1e6);
+    return {
+      afterAttempt: index + 1,
+      minMs,
+      maxMs,
+      cumulativeMaxMs: cumulativeMaxNs / 1e6,
+      attemptFollows: !(capEndsRetries && index === shortest.length - 1),
+    };
+  });
+  const totalMinMs = shortest.reduce((sumNs, ms) => sumNs + Math.round(ms * 1e6), 0) / 1e6;
+  const totalMaxMs = cumulativeMaxNs / 1e6;
+  const plan = { backoff, attempts, waits, totalMinMs, totalMaxMs, capEndsRetries };
+  return { ...plan, warnings: warningsFor(plan) };
+}
+
+function warningsFor(plan: Omit<SchedulePlan, 'warnings'>): PlanWarning[] {
+  const { backoff, attempts, waits, totalMaxMs, capEndsRetries } = plan;
+  const warnings: PlanWarning[] = [];
+  if (capEndsRetries) {
+    warnings.push({
+      code: 'cap-ends-retries',
+      message:
+        `cap ${backoff.cap} ms ends the retries after wait ${waits.length}: ${attempts} attempts, not ` +
+        `${backoff.steps}. Go's cap rule: once duration × factor would pass the cap, the next wait is the ` +
+        `last and the error follows it. For more attempts raise the cap or lower the factor.`,
+    });
+  }
+  if (backoff.steps === 1) {
+    warnings.push({ code: 'no-retry', message: 'steps is 1: a single attempt, never a retry.' });
+  } else if (backoff.jitter === 0 && waits.some((wait) => wait.minMs > 0)) {
+    warnings.push({
+      code: 'no-jitter',
+      message:
+        'jitter is 0: clients that conflict together retry together and conflict again (a thundering ' +
+        'herd). A jitter of 0.1 or more spreads them.',
+    });
+  }
+  const outlasted = COMMON_HTTP_TIMEOUTS.filter((timeout) => totalMaxMs > timeout.ms);
+  if (outlasted.length > 0) {
+    warnings.push({
+      code: 'exceeds-http-timeouts',
+      message:
+        `the waits alone add up to ${formatMs(totalMaxMs)} at worst, longer than ` +
+        outlasted.map((timeout) => `${timeout.ms / 1000} s (${timeout.where})`).join(' and ') +
+        ': a request that runs this retry loop may be cut off before the error reaches its caller.',
+    });
+  }
+  return warnings;
+}
+
+/**
+ * Milliseconds for people: up to three decimals, seconds from 10 s on.
+ *
+ * @example
+ * ```ts
+ * formatMs(10.999999); // '11 ms'
+ * formatMs(38_249.999992); // '38.25 s'
+ * ```
+ */
+export function formatMs(ms: number): string {
+  return ms >= 10_000 ? `${Number((ms / 1000).toFixed(3))} s` : `${Number(ms.toFixed(3))} ms`;
+}
