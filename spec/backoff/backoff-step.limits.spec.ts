@@ -46,4 +46,9 @@ describe('Backoff steps at the limits of Go arithmetic', () => {
       );
     });
   }
+
+  it('should accept a factor and a jitter past 2^63 when no wait comes near it', () => {
+    const huge = INT64_LIMIT_NS * 10;
+    expect(backoffDelays({ duration: 0, factor: huge, jitter: huge, steps: 3 }, () => 0.5)).toEqual([0, 0]);
+  });
 });

@@ -133,9 +133,12 @@ const KNOWN_REASONS: readonly string[] = [
 
 const kubernetesStatus = fc.record({
   reason: fc.oneof(
-    fc.constantFrom(...KNOWN_REASONS),
-    fc.constantFrom('', 'Conflicted', 'conflict'),
+    fc.constantFrom<unknown>(...KNOWN_REASONS),
+    // Unknown reasons, some of them a known one with something around it.
+    fc.constantFrom<unknown>('', 'Conflicted', 'conflict', 'XConflict', 'NotFoundYet', 'PreAlreadyExists'),
     fc.string(),
+    // Not strings, though one would print as a known reason.
+    fc.constantFrom<unknown>(null, 409, ['AlreadyExists']),
   ),
   code: fc.oneof(fc.constantFrom(409, 404, 500, 0), fc.integer({ min: 100, max: 599 })),
 });
@@ -148,7 +151,9 @@ type StatusCarrier =
   | 'ApiException JSON body with leading whitespace'
   | 'HttpErrorResponse error'
   | 'AjaxError response'
-  | 'axios response data';
+  | 'axios response data'
+  | 'ofetch FetchError data'
+  | 'got HTTPError response body';
 
 const statusCarrier = fc.constantFrom<StatusCarrier>(
   'the Status itself',
@@ -158,6 +163,8 @@ const statusCarrier = fc.constantFrom<StatusCarrier>(
   'HttpErrorResponse error',
   'AjaxError response',
   'axios response data',
+  'ofetch FetchError data',
+  'got HTTPError response body',
 );
 
 function carry(status: { readonly code: number }, carrier: StatusCarrier): unknown {
@@ -174,6 +181,14 @@ function carry(status: { readonly code: number }, carrier: StatusCarrier): unkno
       return { status: status.code, ok: false, error: status };
     case 'AjaxError response':
       return { name: 'AjaxError', status: status.code, response: status };
+    case 'ofetch FetchError data':
+      return { name: 'FetchError', statusCode: status.code, data: status };
+    case 'got HTTPError response body':
+      return {
+        name: 'HTTPError',
+        code: 'ERR_NON_2XX_3XX_RESPONSE',
+        response: { statusCode: status.code, body: JSON.stringify(status) },
+      };
     case 'axios response data':
       return {
         name: 'AxiosError',
@@ -270,7 +285,9 @@ describe('isConflict, for arbitrary input', () => {
     expectProperty(
       fc.property(kubernetesStatus, statusCarrier, ({ reason, code }, carrier) => {
         const status = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason, code };
-        const expected = reason === 'Conflict' || (!KNOWN_REASONS.includes(reason) && code === 409);
+        const expected =
+          reason === 'Conflict' ||
+          (!(typeof reason === 'string' && KNOWN_REASONS.includes(reason)) && code === 409);
         assert.equal(isConflict(carry(status, carrier)), expected);
       }),
       { numRuns: 500 },
