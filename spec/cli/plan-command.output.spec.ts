@@ -77,6 +77,13 @@ describe('plan, as printed', () => {
   it('should not warn of missing jitter when every wait is 0', () => {
     expect(planSchedule({ steps: 3, duration: 0, factor: 1, jitter: 0 }).warnings).toEqual([]);
   });
+
+  it('should warn of missing jitter when some wait is not 0', () => {
+    // 1 ns, then half of it, truncated as Go does: 0.
+    const plan = planSchedule({ steps: 3, duration: 1e-6, factor: 0.5, jitter: 0 });
+    expect(plan.waits.map(({ minMs }) => minMs)).toEqual([1e-6, 0]);
+    expect(plan.warnings.map(({ code }) => code)).toEqual(['no-jitter']);
+  });
 });
 
 describe('plan flags and errors', () => {
@@ -95,6 +102,15 @@ describe('plan flags and errors', () => {
       );
     }
   });
+
+  for (const flag of ['steps', 'duration', 'factor', 'jitter', 'cap']) {
+    it(`should name --${flag} when its value is not a number`, () => {
+      expect(() => parsePlanFlags([`--${flag}`, 'ten'])).toThrowError(
+        UsageError,
+        `--${flag} must be a number, got "ten"`,
+      );
+    });
+  }
 
   it('should read every numeric flag into its own field', () => {
     const argv = ['--steps', '7', '--duration', '3', '--factor', '1.5', '--jitter', '0.25', '--cap', '90'];

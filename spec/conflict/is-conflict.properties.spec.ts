@@ -153,7 +153,8 @@ type StatusCarrier =
   | 'AjaxError response'
   | 'axios response data'
   | 'ofetch FetchError data'
-  | 'got HTTPError response body';
+  | 'got HTTPError response body'
+  | 'fetch wrapper status and response body';
 
 const statusCarrier = fc.constantFrom<StatusCarrier>(
   'the Status itself',
@@ -165,6 +166,7 @@ const statusCarrier = fc.constantFrom<StatusCarrier>(
   'axios response data',
   'ofetch FetchError data',
   'got HTTPError response body',
+  'fetch wrapper status and response body',
 );
 
 function carry(status: { readonly code: number }, carrier: StatusCarrier): unknown {
@@ -189,6 +191,8 @@ function carry(status: { readonly code: number }, carrier: StatusCarrier): unkno
         code: 'ERR_NON_2XX_3XX_RESPONSE',
         response: { statusCode: status.code, body: JSON.stringify(status) },
       };
+    case 'fetch wrapper status and response body':
+      return { status: status.code, response: { body: status } };
     case 'axios response data':
       return {
         name: 'AxiosError',
