@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Observable, type SchedulerLike } from 'rxjs';
-import { backoffDelays, onError, retryOnConflict, type Backoff, type RetryOptions } from '../../src/index.js';
+import {
+  backoffDelays,
+  DefaultRetry,
+  onError,
+  retryOnConflict,
+  type Backoff,
+  type RetryOptions,
+} from '../../src/index.js';
 import { validBackoff } from '../support/arbitraries.js';
 import { expectProperty } from '../support/expect-property.js';
 
@@ -33,23 +40,26 @@ const badNumber: fc.Arbitrary<Shown> = fc
   .map(shownAsNumber);
 
 /** Values of the wrong type for any numeric field. */
+const WRONG_TYPES: readonly Shown[] = [
+  ['10', '"10"'],
+  ['', '""'],
+  [null, 'null'],
+  [true, 'true'],
+  [{}, 'an object'],
+  [new Date(0), 'an object'],
+  [[], 'an object'],
+  [[10], 'an object'],
+  [10n, '10n'],
+  [() => 10, 'a function'],
+];
+
 const notANumber: fc.Arbitrary<Shown> = fc.oneof(
-  fc.constantFrom<Shown>(
-    ['10', '"10"'],
-    ['', '""'],
-    [null, 'null'],
-    [true, 'true'],
-    [{}, 'an object'],
-    [new Date(0), 'an object'],
-    [[], 'an object'],
-    [[10], 'an object'],
-    [10n, '10n'],
-    [() => 10, 'a function'],
-  ),
+  fc.constantFrom(...WRONG_TYPES),
   fc.string({ maxLength: 4 }).map((text): Shown => [text, JSON.stringify(text)]),
 );
 
-const anyField = fc.constantFrom<BackoffField>('duration', 'factor', 'jitter', 'steps', 'cap');
+const FIELDS: readonly BackoffField[] = ['duration', 'factor', 'jitter', 'steps', 'cap'];
+const anyField = fc.constantFrom(...FIELDS);
 
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   fc
@@ -136,7 +146,22 @@ describe('Backoff validation, for arbitrary invalid configs', () => {
         assert.equal(subscriptions(), 0, 'source subscriptions');
         assert.equal(randomCalls, 0, 'calls of random');
       }),
-      { numRuns: 500 },
+      {
+        numRuns: 500,
+        // Always tried: every kind of wrong type in every field, and the first duration past Go's.
+        examples: [
+          ...WRONG_TYPES.flatMap(([value, shown]) =>
+            FIELDS.map((field): [Backoff, Corruption] => [
+              DefaultRetry,
+              { field, value, shown, throws: 'TypeError' },
+            ]),
+          ),
+          ...(['duration', 'cap'] as const).map((field): [Backoff, Corruption] => [
+            DefaultRetry,
+            { field, value: 2 ** 63 / 1e6, shown: String(2 ** 63 / 1e6), throws: 'RangeError' },
+          ]),
+        ],
+      },
     );
   });
 

@@ -156,7 +156,7 @@ type StatusCarrier =
   | 'got HTTPError response body'
   | 'fetch wrapper status and response body';
 
-const statusCarrier = fc.constantFrom<StatusCarrier>(
+const STATUS_CARRIERS: readonly StatusCarrier[] = [
   'the Status itself',
   'ApiException body',
   'ApiException JSON body',
@@ -167,7 +167,16 @@ const statusCarrier = fc.constantFrom<StatusCarrier>(
   'ofetch FetchError data',
   'got HTTPError response body',
   'fetch wrapper status and response body',
-);
+];
+
+const statusCarrier = fc.constantFrom(...STATUS_CARRIERS);
+
+/** Statuses whose verdict differs from a bare 409's, or from their code's: tried through every carrier. */
+const telltaleStatuses = [
+  { reason: 'AlreadyExists', code: 409 },
+  { reason: '', code: 409 },
+  { reason: 'Conflict', code: 500 },
+];
 
 function carry(status: { readonly code: number }, carrier: StatusCarrier): unknown {
   switch (carrier) {
@@ -294,7 +303,12 @@ describe('isConflict, for arbitrary input', () => {
           (!(typeof reason === 'string' && KNOWN_REASONS.includes(reason)) && code === 409);
         assert.equal(isConflict(carry(status, carrier)), expected);
       }),
-      { numRuns: 500 },
+      {
+        numRuns: 500,
+        examples: telltaleStatuses.flatMap((status) =>
+          STATUS_CARRIERS.map((carrier): [typeof status, StatusCarrier] => [status, carrier]),
+        ),
+      },
     );
   });
 
