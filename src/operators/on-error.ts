@@ -1,6 +1,7 @@
 import {
   asyncScheduler,
   Observable,
+  Subscriber,
   type MonoTypeOperatorFunction,
   type Observer,
   type SchedulerAction,
@@ -143,9 +144,8 @@ export function onError<T>(
             } catch (thrown: unknown) {
               subscriber.error(thrown);
             }
-          } else if (state.steps === 0) {
-            subscriber.error(error);
           } else if (subscribing) {
+            // A zero wait is only reached with steps left: the cap never ends a run of zero durations.
             resubscribeNow = true;
           } else {
             retry();
@@ -161,29 +161,21 @@ export function onError<T>(
         subscribeToSource();
       }
 
-      // Each attempt reaches the source through its own subscriber, held in `inner` before the source
-      // runs: a subscriber that leaves during a synchronous emission then closes the attempt, and a
-      // synchronous source (`from`, `range`) stops instead of emitting on to no one.
-      const attempt$ = new Observable<T>((attemptSubscriber) => {
-        inner = attemptSubscriber;
-        source.subscribe(attemptSubscriber);
-      });
-
       function subscribeToSource(): void {
         // A loop, not recursion: a source that fails synchronously with zero waits would otherwise
         // add stack frames for every attempt.
         do {
           resubscribeNow = false;
           attempt++;
+          // A Subscriber, which `subscribe` takes as it is, held in `inner` before the source runs:
+          // a subscriber that leaves during a synchronous emission then closes the attempt, and a
+          // synchronous source (`from`, `range`) stops instead of emitting on to no one.
+          const attemptSubscriber = new Subscriber<T>(observer);
+          inner = attemptSubscriber;
           subscribing = true;
-          const subscription = attempt$.subscribe(observer);
+          source.subscribe(attemptSubscriber);
           subscribing = false;
-          if (subscriber.closed) {
-            subscription.unsubscribe();
-            return;
-          }
-          inner = subscription;
-        } while (resubscribeNow);
+        } while (resubscribeNow && !subscriber.closed);
       }
 
       // Added before the first attempt, so that it also runs when the subscriber leaves during it.
