@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, stopServer } from './loopback-server.js';
 
 /**
  * What a {@link ConfigMapServer} has been asked so far.
@@ -178,24 +178,13 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port: boundPort } = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server, port);
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${boundPort}`,
+    url,
     stats,
-    close: () =>
-      (closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      })),
+    close: () => (closing ??= stopServer(server)),
   };
 }
 

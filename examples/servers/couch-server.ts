@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, stopServer } from './loopback-server.js';
 import { createRequire } from 'node:module';
 
 /**
@@ -121,26 +121,15 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
     app(request, response);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port: boundPort } = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server, port);
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${boundPort}`,
+    url,
     stats,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve, reject) => {
-          server.close((error) => (error ? reject(error) : resolve()));
-          // Keep-alive connections would hold `close` open until they time out.
-          server.closeAllConnections();
-        });
+        await stopServer(server);
         await Promise.all(
           [...databaseNames].map((name) => new ServerPouchDB(name).destroy().catch(() => {})),
         );
