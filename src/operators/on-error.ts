@@ -169,7 +169,9 @@ export function onError<T>(
           attempt++;
           // A Subscriber, which `subscribe` takes as it is, held in `inner` before the source runs:
           // a subscriber that leaves during a synchronous emission then closes the attempt, and a
-          // synchronous source (`from`, `range`) stops instead of emitting on to no one.
+          // synchronous source (`from`, `range`) stops instead of emitting on to no one. RxJS 7 marks
+          // this constructor internal (v8 hides it, hence the peer range ^7.8); the alternative, an
+          // Observable layered around each attempt, costs a second subscription per attempt.
           const attemptSubscriber = new Subscriber<T>(observer);
           inner = attemptSubscriber;
           subscribing = true;
