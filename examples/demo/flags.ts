@@ -1,5 +1,14 @@
 import { parseArgs } from 'node:util';
+import {
+  BACKOFF_FLAG_OPTIONS,
+  backoffFromFlags,
+  numberFlag,
+  usageErrorForBackoff,
+  UsageError,
+} from '../../src/cli/backoff-flags.js';
 import { backoffDelays, type Backoff } from '../../src/index.js';
+
+export { UsageError } from '../../src/cli/backoff-flags.js';
 
 /** What a demo run is asked to do. */
 export interface DemoOptions {
@@ -15,11 +24,6 @@ export interface DemoOptions {
   readonly progress: boolean;
   /** Whether `--help` was asked for. */
   readonly help: boolean;
-}
-
-/** A command line the demo cannot run; the message says which flag and why. Exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 /**
@@ -68,11 +72,7 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
       options: {
         writers: { type: 'string' },
         increments: { type: 'string' },
-        steps: { type: 'string' },
-        duration: { type: 'string' },
-        factor: { type: 'string' },
-        jitter: { type: 'string' },
-        cap: { type: 'string' },
+        ...BACKOFF_FLAG_OPTIONS,
         out: { type: 'string' },
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -81,20 +81,12 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
   } catch (error: unknown) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const custom: Backoff = {
-    steps: numberFlag('steps', values.steps, DEFAULT_CUSTOM_BACKOFF.steps),
-    duration: numberFlag('duration', values.duration, DEFAULT_CUSTOM_BACKOFF.duration),
-    factor: numberFlag('factor', values.factor, DEFAULT_CUSTOM_BACKOFF.factor),
-    jitter: numberFlag('jitter', values.jitter, DEFAULT_CUSTOM_BACKOFF.jitter),
-    cap: numberFlag('cap', values.cap, DEFAULT_CUSTOM_BACKOFF.cap ?? 0),
-  };
+  const custom = backoffFromFlags(values, DEFAULT_CUSTOM_BACKOFF);
   try {
     // The library's own check, so the demo accepts exactly the backoffs retryOnConflict does.
     backoffDelays(custom, () => 0);
   } catch (error: unknown) {
-    const message = error instanceof Error ? error.message : String(error);
-    const field = /^Backoff\.(\w+)/.exec(message)?.[1];
-    throw new UsageError(field === undefined ? message : `--${field}: ${message}`);
+    throw usageErrorForBackoff(error);
   }
   if (values.out === '') throw new UsageError('--out must name a folder, got ""');
   return {
@@ -107,15 +99,6 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
   };
 }
 
-function numberFlag(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
-  }
-  return value;
-}
-
 function integerFlag(
   name: string,
   text: string | undefined,
@@ -123,7 +106,7 @@ function integerFlag(
   min: number,
   max: number,
 ): number {
-  const value = numberFlag(name, text, fallback);
+  const value = numberFlag(name, text) ?? fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
   }

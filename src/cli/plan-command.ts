@@ -1,18 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DefaultBackoff, DefaultRetry, type Backoff } from '../backoff/backoff.js';
+import { BACKOFF_FLAG_OPTIONS, backoffFromFlags, usageErrorForBackoff, UsageError } from './backoff-flags.js';
 import { formatMs, planSchedule, type SchedulePlan } from './schedule-plan.js';
 
-/**
- * A command line that cannot be run; the CLI prints the message and exits with code 2.
- *
- * @example
- * ```ts
- * throw new UsageError('--steps must be a number, got "x"');
- * ```
- */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from './backoff-flags.js';
 
 /** The most steps `plan` lays out: a schedule is for reading. */
 const MAX_PLAN_STEPS = 1000;
@@ -76,11 +67,7 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
       allowPositionals: false,
       options: {
         preset: { type: 'string' },
-        steps: { type: 'string' },
-        duration: { type: 'string' },
-        factor: { type: 'string' },
-        jitter: { type: 'string' },
-        cap: { type: 'string' },
+        ...BACKOFF_FLAG_OPTIONS,
         json: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -95,26 +82,11 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
       `--preset must be DefaultRetry or DefaultBackoff, got ${JSON.stringify(values.preset)}`,
     );
   }
-  const backoff: Backoff = {
-    steps: numberFlag('steps', values.steps) ?? preset.steps,
-    duration: numberFlag('duration', values.duration) ?? preset.duration,
-    factor: numberFlag('factor', values.factor) ?? preset.factor,
-    jitter: numberFlag('jitter', values.jitter) ?? preset.jitter,
-    cap: numberFlag('cap', values.cap) ?? preset.cap ?? 0,
-  };
+  const backoff = backoffFromFlags(values, preset);
   if (backoff.steps > MAX_PLAN_STEPS) {
     throw new UsageError(`--steps must be at most ${MAX_PLAN_STEPS} for a plan, got ${backoff.steps}`);
   }
   return { backoff, json: values.json === true, help: values.help === true };
-}
-
-function numberFlag(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
-  }
-  return value;
 }
 
 /**
@@ -130,9 +102,7 @@ export function planFor(backoff: Backoff): SchedulePlan {
   try {
     return planSchedule(backoff);
   } catch (error: unknown) {
-    if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
-    const field = /^Backoff\.(\w+)/.exec(error.message)?.[1];
-    throw new UsageError(field === undefined ? error.message : `--${field}: ${error.message}`);
+    throw usageErrorForBackoff(error);
   }
 }
 
