@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import {
   BACKOFF_FLAG_OPTIONS,
+  parseFlags,
   backoffFromFlags,
   numberFlag,
   usageErrorForBackoff,
@@ -63,24 +63,14 @@ given by the flags below, against an in-process CouchDB-compatible server on 127
  * a missing value, a number out of range or a backoff the library would reject.
  */
 export function parseDemoFlags(argv: readonly string[]): DemoOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        writers: { type: 'string' },
-        increments: { type: 'string' },
-        ...BACKOFF_FLAG_OPTIONS,
-        out: { type: 'string' },
-        'no-progress': { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error: unknown) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    writers: { type: 'string' },
+    increments: { type: 'string' },
+    ...BACKOFF_FLAG_OPTIONS,
+    out: { type: 'string' },
+    'no-progress': { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
   const custom = backoffFromFlags(values, DEFAULT_CUSTOM_BACKOFF);
   try {
     // The library's own check, so the demo accepts exactly the backoffs retryOnConflict does.

@@ -1,6 +1,8 @@
 import {
   backoffFromFlags,
   numberFlag,
+  parseFlags,
+  BACKOFF_FLAG_OPTIONS,
   usageErrorForBackoff,
   UsageError,
 } from '../../src/cli/backoff-flags.js';
@@ -52,5 +54,11 @@ describe('backoff flags', () => {
     expect(usageErrorForBackoff(new RangeError('something else'))).toEqual(new UsageError('something else'));
     const unrelated = new Error('disk full');
     expect(usageErrorForBackoff(unrelated)).toBe(unrelated);
+  });
+
+  it('should read flags strictly, turning an unknown flag or a positional into a usage error', () => {
+    expect(parseFlags(['--steps', '3'], BACKOFF_FLAG_OPTIONS)).toEqual({ steps: '3' });
+    expect(() => parseFlags(['--stpes', '3'], BACKOFF_FLAG_OPTIONS)).toThrowError(UsageError, /--stpes/);
+    expect(() => parseFlags(['extra'], BACKOFF_FLAG_OPTIONS)).toThrowError(UsageError, /extra/);
   });
 });

@@ -10,7 +10,7 @@ import { ajax, AjaxError } from 'rxjs/ajax';
 import { fromFetch } from 'rxjs/fetch';
 import { isConflict } from '../../src/conflict/is-conflict.js';
 import { startConfigMapServer, type ConfigMapServer } from '../../examples/servers/configmap-server.js';
-import { isListening } from '../support/loopback.js';
+import { closeAndExpectStopped } from '../support/loopback.js';
 import { createNodeXhr } from '../support/node-xhr.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
 
@@ -45,9 +45,7 @@ describe('isConflict', () => {
   });
 
   afterAll(async () => {
-    const url = server.url;
-    await server.close();
-    expect(await isListening(url)).toBeFalse();
+    await closeAndExpectStopped(server);
   });
 
   describe('with Angular HttpClient', () => {

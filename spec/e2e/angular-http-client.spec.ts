@@ -13,7 +13,7 @@ import {
   type CounterRetryPolicy,
 } from '../../examples/angular/counter.service.js';
 import { createCounter, createDatabase, readCount } from '../support/couch-client.js';
-import { isListening } from '../support/loopback.js';
+import { closeAndExpectStopped } from '../support/loopback.js';
 
 const WRITERS = 25;
 const INCREMENTS_PER_WRITER = 8;
@@ -36,11 +36,7 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
   });
 
   afterAll(async () => {
-    const url = couch.url;
-    await couch.close();
-    expect(await isListening(url))
-      .withContext('server still listening after close')
-      .toBeFalse();
+    await closeAndExpectStopped(couch);
   });
 
   /** Without a retry policy, CounterService uses its default: DefaultRetry. */

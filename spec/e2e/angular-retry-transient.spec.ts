@@ -11,7 +11,7 @@ import type { EnvironmentInjector } from '@angular/core';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { DefaultBackoff } from '../../src/index.js';
 import { retryTransientErrors } from '../../examples/angular/retry-transient.interceptor.js';
-import { isListening } from '../support/loopback.js';
+import { closeAndExpectStopped } from '../support/loopback.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
 
 describe('retryTransientErrors (Angular interceptor) over real HTTP', () => {
@@ -35,9 +35,7 @@ describe('retryTransientErrors (Angular interceptor) over real HTTP', () => {
 
   afterAll(async () => {
     environment.destroy();
-    const url = server.url;
-    await server.close();
-    expect(await isListening(url)).toBeFalse();
+    await closeAndExpectStopped(server);
   });
 
   async function errorOf(request: Observable<unknown>): Promise<unknown> {

@@ -23,7 +23,7 @@ import {
   readCount,
   type CounterDocument,
 } from '../support/couch-client.js';
-import { isListening } from '../support/loopback.js';
+import { closeAndExpectStopped } from '../support/loopback.js';
 
 const WRITERS = 25;
 const INCREMENTS_PER_WRITER = 8;
@@ -83,11 +83,7 @@ describe('retryOnConflict against a CouchDB-protocol server with 25 concurrent w
   });
 
   afterAll(async () => {
-    const url = couch.url;
-    await couch.close();
-    expect(await isListening(url))
-      .withContext('server still listening after close')
-      .toBeFalse();
+    await closeAndExpectStopped(couch);
   });
 
   it('should lose no update: 25 writers x 8 increments leave the counter at 200', async () => {

@@ -8,7 +8,7 @@ import { defer, lastValueFrom, tap, type Observable } from 'rxjs';
 import { ajax, AjaxError } from 'rxjs/ajax';
 import { isConflict, onError, retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
 import { fetchJson } from '../support/couch-client.js';
-import { isListening } from '../support/loopback.js';
+import { closeAndExpectStopped } from '../support/loopback.js';
 import { createNodeXhr } from '../support/node-xhr.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
 
@@ -45,11 +45,7 @@ describe('retryOnConflict giving up, over real HTTP', () => {
 
   afterAll(async () => {
     angular.destroy();
-    const url = server.url;
-    await server.close();
-    expect(await isListening(url))
-      .withContext('server still listening after close')
-      .toBeFalse();
+    await closeAndExpectStopped(server);
   });
 
   const clients: HttpClientUnderTest[] = [

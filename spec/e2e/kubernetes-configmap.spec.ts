@@ -2,7 +2,7 @@ import { ApiException, CoreV1Api, KubeConfig, type V1ConfigMap } from '@kubernet
 import { concatMap, defer, lastValueFrom, merge, range, toArray, type Observable } from 'rxjs';
 import { DefaultRetry, isConflict, retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
 import { startConfigMapServer, type ConfigMapServer } from '../../examples/servers/configmap-server.js';
-import { isListening } from '../support/loopback.js';
+import { closeAndExpectStopped } from '../support/loopback.js';
 
 const NAMESPACE = 'default';
 
@@ -74,11 +74,7 @@ describe('retryOnConflict with @kubernetes/client-node against a Kubernetes-styl
   });
 
   afterAll(async () => {
-    const url = server.url;
-    await server.close();
-    expect(await isListening(url))
-      .withContext('server still listening after close')
-      .toBeFalse();
+    await closeAndExpectStopped(server);
   });
 
   it('should re-read and succeed when a rival update makes the first replace stale', async () => {

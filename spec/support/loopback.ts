@@ -18,3 +18,15 @@ export function isListening(url: string): Promise<boolean> {
     });
   });
 }
+
+/** Closes a test server, then expects nothing to be listening where it was. */
+export async function closeAndExpectStopped(server: {
+  readonly url: string;
+  close(): Promise<void>;
+}): Promise<void> {
+  const { url } = server;
+  await server.close();
+  expect(await isListening(url))
+    .withContext(`${url} still listening after close`)
+    .toBeFalse();
+}

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Backoff } from '../backoff/backoff.js';
 
 /**
@@ -10,6 +11,26 @@ import type { Backoff } from '../backoff/backoff.js';
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/**
+ * Reads a command line strictly (no positionals, no unknown flags) with `node:util` `parseArgs`,
+ * turning its complaints into {@link UsageError}s.
+ *
+ * @example
+ * ```ts
+ * parseFlags(['--steps', '3'], { ...BACKOFF_FLAG_OPTIONS, help: { type: 'boolean' } }).steps; // '3'
+ * ```
+ */
+export function parseFlags<const Options extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: Options,
+) {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
+  } catch (error: unknown) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**

@@ -1,6 +1,11 @@
-import { parseArgs } from 'node:util';
 import { DefaultBackoff, DefaultRetry, type Backoff } from '../backoff/backoff.js';
-import { BACKOFF_FLAG_OPTIONS, backoffFromFlags, usageErrorForBackoff, UsageError } from './backoff-flags.js';
+import {
+  BACKOFF_FLAG_OPTIONS,
+  backoffFromFlags,
+  parseFlags,
+  usageErrorForBackoff,
+  UsageError,
+} from './backoff-flags.js';
 import { formatMs, planSchedule, type SchedulePlan } from './schedule-plan.js';
 
 export { UsageError } from './backoff-flags.js';
@@ -59,22 +64,12 @@ export interface PlanRequest {
  * ```
  */
 export function parsePlanFlags(argv: readonly string[]): PlanRequest {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        preset: { type: 'string' },
-        ...BACKOFF_FLAG_OPTIONS,
-        json: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error: unknown) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    preset: { type: 'string' },
+    ...BACKOFF_FLAG_OPTIONS,
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
   const presets: Record<string, Backoff> = { DefaultRetry, DefaultBackoff };
   const preset = presets[values.preset ?? 'DefaultRetry'];
   if (preset === undefined) {
