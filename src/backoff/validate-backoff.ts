@@ -3,6 +3,9 @@ import type { Backoff } from './backoff.js';
 /** Go's longest `time.Duration` (2^63 - 1 ns), as the nearest double. */
 export const MAX_DURATION_NS = 2 ** 63;
 
+/** The rule that every duration, configured or reached by growth, must keep. */
+export const BELOW_LONGEST_DURATION = `be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration)`;
+
 /**
  * A {@link Backoff} checked and converted to Go's units: whole nanoseconds, `capNs` 0 for none.
  * @internal
@@ -15,6 +18,9 @@ export interface BackoffSpec {
   readonly capNs: number;
 }
 
+/** Checked in this order, so that a config with several faults reports `steps` first. */
+const BACKOFF_FIELDS = ['steps', 'duration', 'factor', 'jitter', 'cap'] as const;
+
 /**
  * Checks a backoff and converts it to nanoseconds. Go would run a negative, infinite or NaN field,
  * or zero steps, without complaint (zero steps: `fn` is never called and nil is returned); here such
@@ -23,27 +29,26 @@ export interface BackoffSpec {
  */
 export function toBackoffSpec(backoff: Backoff): BackoffSpec {
   if (typeof backoff !== 'object' || backoff === null) invalid(TypeError, 'Backoff', 'be an object', backoff);
-  const { steps, duration, factor, jitter, cap = 0 } = backoff;
-  // One pass, steps first: every field a number; steps whole and >= 1; the rest finite and >= 0,
-  // and the durations within Go's int64 nanoseconds.
-  for (const [field, value] of Object.entries({ steps, duration, factor, jitter, cap })) {
+  // Every field a number; steps whole and >= 1; the rest finite and >= 0, and the durations
+  // (the fields held as nanoseconds) within Go's int64.
+  const [steps, durationNs, factor, jitter, capNs] = BACKOFF_FIELDS.map((field, index) => {
+    const given: unknown = backoff[field];
+    const value = given === undefined && field === 'cap' ? 0 : given;
     const name = `Backoff.${field}`;
     if (typeof value !== 'number') invalid(TypeError, name, 'be a number', value);
+    const isDuration = index % 3 === 1;
+    const converted = isDuration ? Math.round(value * 1e6) : value;
     const brokenRule =
-      field === 'steps'
+      index === 0
         ? !(Number.isSafeInteger(value) && value >= 1) && 'be an integer >= 1'
         : !(value >= 0 && value < Infinity)
           ? 'be a finite number >= 0'
-          : (field === 'duration' || field === 'cap') && Math.round(value * 1e6) >= MAX_DURATION_NS
-            ? BELOW_LONGEST_DURATION
-            : '';
+          : isDuration && converted >= MAX_DURATION_NS && BELOW_LONGEST_DURATION;
     if (brokenRule) invalid(RangeError, name, brokenRule, value);
-  }
-  return { durationNs: Math.round(duration * 1e6), factor, jitter, steps, capNs: Math.round(cap * 1e6) };
+    return converted;
+  }) as [number, number, number, number, number];
+  return { durationNs, factor, jitter, steps, capNs };
 }
-
-/** The rule that every duration, configured or reached by growth, must keep. */
-export const BELOW_LONGEST_DURATION = `be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration)`;
 
 /**
  * Throws the library's one kind of input error, "`name` must `rule`, got `value`", so that every

@@ -9,7 +9,7 @@ import {
   type Subscription,
 } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
-import { startBackoff, stepBackoff } from '../backoff/backoff-step.js';
+import { startBackoff } from '../backoff/backoff-step.js';
 import { invalid, toBackoffSpec } from '../backoff/validate-backoff.js';
 
 /**
@@ -108,10 +108,10 @@ export function onError<T>(
 
   return (source) =>
     new Observable<T>((subscriber) => {
-      const state = startBackoff(spec);
+      const run = startBackoff(spec, random);
       let attempt = 0;
-      let inner: Subscription | null = null;
-      let timer: Subscription | null = null;
+      let inner: Subscription | undefined;
+      let timer: Subscription | undefined;
       let subscribing = false;
       let resubscribeNow = false;
 
@@ -120,62 +120,43 @@ export function onError<T>(
         next: (value) => subscriber.next(value),
         complete: () => subscriber.complete(),
         error: (error: unknown) => {
-          let waitMs: number;
           try {
             // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
-            if (!retriable(error) || state.steps === 1) {
-              subscriber.error(error);
-              return;
-            }
+            if (!retriable(error) || run.steps === 1) return subscriber.error(error);
             // `retriable` unsubscribed: no wait follows, so there is no retry to announce.
             if (subscriber.closed) return;
-            waitMs = stepBackoff(spec, state, random) / 1e6;
+            const waitMs = run.step() / 1e6;
             onRetry({ attempt, delay: waitMs, error });
-          } catch (thrown: unknown) {
-            subscriber.error(thrown);
-            return;
-          }
-          if (subscriber.closed) return; // `onRetry` unsubscribed
-          if (waitMs > 0) {
-            // Go's cap rule leaves no steps: wait once more, then give up with this error.
-            const afterWait = state.steps > 0 ? retry : () => subscriber.error(error);
-            try {
-              timer = scheduleWait(scheduler, waitMs, afterWait);
-            } catch (thrown: unknown) {
-              subscriber.error(thrown);
+            if (subscriber.closed) return; // `onRetry` unsubscribed
+            if (waitMs > 0) {
+              // Go's cap rule leaves no steps: wait once more, then give up with this error.
+              timer = scheduleWait(scheduler, waitMs, run.steps > 0 ? retry : () => subscriber.error(error));
+              return;
             }
-          } else if (subscribing) {
-            // A zero wait is only reached with steps left: the cap never ends a run of zero durations.
-            resubscribeNow = true;
-          } else {
-            retry();
+          } catch (thrown: unknown) {
+            return subscriber.error(thrown);
           }
+          // A zero wait is only reached with steps left: the cap never ends a run of zero durations.
+          if (subscribing) resubscribeNow = true;
+          else retry();
         },
       };
 
       function retry(): void {
-        timer = null;
         // The failed attempt is torn down before the next one starts.
         inner?.unsubscribe();
-        inner = null;
-        subscribeToSource();
-      }
-
-      function subscribeToSource(): void {
         // A loop, not recursion: a source that fails synchronously with zero waits would otherwise
         // add stack frames for every attempt.
         do {
           resubscribeNow = false;
           attempt++;
+          subscribing = true;
           // A Subscriber, which `subscribe` takes as it is, held in `inner` before the source runs:
           // a subscriber that leaves during a synchronous emission then closes the attempt, and a
           // synchronous source (`from`, `range`) stops instead of emitting on to no one. RxJS 7 marks
           // this constructor internal (v8 hides it, hence the peer range ^7.8); the alternative, an
           // Observable layered around each attempt, costs a second subscription per attempt.
-          const attemptSubscriber = new Subscriber<T>(observer);
-          inner = attemptSubscriber;
-          subscribing = true;
-          source.subscribe(attemptSubscriber);
+          source.subscribe((inner = new Subscriber<T>(observer)));
           subscribing = false;
         } while (resubscribeNow && !subscriber.closed);
       }
@@ -185,7 +166,7 @@ export function onError<T>(
         timer?.unsubscribe();
         inner?.unsubscribe();
       });
-      subscribeToSource();
+      retry();
     });
 }
 
