@@ -455,6 +455,58 @@ describe('onError under fault injection', () => {
       expect(source.subscriptions).toBe(1);
       expectCleanEnd(source);
     });
+
+    // A virtual scheduler's action that reschedules itself makes a new action and holds it, so
+    // pieces taken that way would form a chain as long as the wait, torn down recursively.
+    const manyPieces = 4000;
+
+    it('should unsubscribe at once during a wait of thousands of pieces', () => {
+      const longest = 2 ** 31 - 1;
+      const source = new ScriptedSource(failsAfter(0), scheduler);
+      const subscription = source.observable
+        .pipe(
+          onError(
+            { duration: manyPieces * longest, factor: 1, jitter: 0, steps: 2 },
+            isRetriableAttemptError,
+            {
+              scheduler,
+            },
+          ),
+        )
+        .subscribe(recorder);
+      scheduler.maxFrames = (manyPieces - 1) * longest;
+      scheduler.flush();
+      expect(scheduler.actions.map((action) => action.delay)).toEqual([manyPieces * longest]);
+
+      expect(() => subscription.unsubscribe()).not.toThrow();
+      expect(scheduler.actions.length).toBe(0);
+      expect(source.subscriptions).toBe(1);
+      expectCleanEnd(source);
+    });
+
+    it('should close the attempt that a wait of thousands of pieces led to, when it ends the run', () => {
+      const longest = 2 ** 31 - 1;
+      const fatal: AttemptScript = { emits: 0, after: 0, then: 'fatal error' };
+      const source = new ScriptedSource([{ emits: 0, after: 0, then: 'retriable error' }, fatal], scheduler);
+      source.observable
+        .pipe(
+          onError(
+            { duration: manyPieces * longest, factor: 1, jitter: 0, steps: 3 },
+            isRetriableAttemptError,
+            {
+              scheduler,
+            },
+          ),
+        )
+        .subscribe(recorder);
+      scheduler.maxFrames = Infinity;
+      scheduler.flush();
+
+      expect(source.subscriptions).toBe(2);
+      expect(recorder.deliveredError).toBe(source.errors[1]);
+      expect(recorder.notifications.map(({ kind, at }) => [kind, at])).toEqual([['E', manyPieces * longest]]);
+      expectCleanEnd(source);
+    });
   });
 
   describe('re-entrant unsubscription', () => {

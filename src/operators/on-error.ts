@@ -4,12 +4,11 @@ import {
   Subscriber,
   type MonoTypeOperatorFunction,
   type Observer,
-  type SchedulerAction,
   type SchedulerLike,
   type Subscription,
 } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
-import { startBackoff } from '../backoff/backoff-step.js';
+import { startBackoff, type BackoffRun } from '../backoff/backoff-step.js';
 import { invalid, toBackoffSpec } from '../backoff/validate-backoff.js';
 
 /**
@@ -108,7 +107,8 @@ export function onError<T>(
 
   return (source) =>
     new Observable<T>((subscriber) => {
-      const run = startBackoff(spec, random);
+      // Started at the first failure: a subscription that never fails (the common case) pays nothing.
+      let run: BackoffRun | undefined;
       let attempt = 0;
       let inner: Subscription | undefined;
       let timer: Subscription | undefined;
@@ -122,6 +122,7 @@ export function onError<T>(
         error: (error: unknown) => {
           try {
             // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
+            run ??= startBackoff(spec, random);
             if (!retriable(error) || run.steps === 1) return subscriber.error(error);
             // `retriable` unsubscribed: no wait follows, so there is no retry to announce.
             if (subscriber.closed) return;
@@ -130,7 +131,7 @@ export function onError<T>(
             if (subscriber.closed) return; // `onRetry` unsubscribed
             if (waitMs > 0) {
               // Go's cap rule leaves no steps: wait once more, then give up with this error.
-              timer = scheduleWait(scheduler, waitMs, run.steps > 0 ? retry : () => subscriber.error(error));
+              wait(waitMs, run.steps > 0 ? retry : () => subscriber.error(error));
               return;
             }
           } catch (thrown: unknown) {
@@ -141,6 +142,14 @@ export function onError<T>(
           else retry();
         },
       };
+
+      // A wait longer than a timer can hold is taken in pieces, each its own action, so that `timer`
+      // is always the one pending and no chain of spent actions builds up (a virtual scheduler's
+      // action that reschedules itself makes a new one, held by the old).
+      function wait(delayMs: number, done: () => void): void {
+        const pieceMs = Math.min(delayMs, LONGEST_TIMER_MS);
+        timer = scheduler.schedule(delayMs > pieceMs ? () => wait(delayMs - pieceMs, done) : done, pieceMs);
+      }
 
       function retry(): void {
         // The failed attempt is torn down before the next one starts.
@@ -171,20 +180,3 @@ export function onError<T>(
 }
 
 function ignoreRetry(): void {}
-
-/** Schedules `done` after `delayMs`, in pieces no timer would cut short. */
-function scheduleWait(scheduler: SchedulerLike, delayMs: number, done: () => void): Subscription {
-  const first = Math.min(delayMs, LONGEST_TIMER_MS);
-  return scheduler.schedule(
-    function (this: SchedulerAction<number>, remainingMs = 0) {
-      if (remainingMs > 0) {
-        const piece = Math.min(remainingMs, LONGEST_TIMER_MS);
-        this.schedule(remainingMs - piece, piece);
-      } else {
-        done();
-      }
-    },
-    first,
-    delayMs - first,
-  );
-}
