@@ -121,8 +121,8 @@ export function onError<T>(
         complete: () => subscriber.complete(),
         error: (error: unknown) => {
           try {
-            // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
             run ??= startBackoff(spec, random);
+            // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
             if (!retriable(error) || run.steps === 1) return subscriber.error(error);
             // `retriable` unsubscribed: no wait follows, so there is no retry to announce.
             if (subscriber.closed) return;
