@@ -433,8 +433,10 @@ describe('onError under fault injection', () => {
       expect(scheduler.actions.length).toBe(0);
     });
 
+    /** The longest wait a JavaScript timer can hold, in ms. */
+    const longest = 2 ** 31 - 1;
+
     it('should cancel every piece of a wait longer than the longest timer', () => {
-      const longest = 2 ** 31 - 1;
       const source = new ScriptedSource(failsAfter(0), scheduler);
       const subscription = source.observable
         .pipe(
@@ -459,20 +461,17 @@ describe('onError under fault injection', () => {
     // A virtual scheduler's action that reschedules itself makes a new action and holds it, so
     // pieces taken that way would form a chain as long as the wait, torn down recursively.
     const manyPieces = 4000;
+    const thousandsOfPieces = (steps: number): Backoff => ({
+      duration: manyPieces * longest,
+      factor: 1,
+      jitter: 0,
+      steps,
+    });
 
     it('should unsubscribe at once during a wait of thousands of pieces', () => {
-      const longest = 2 ** 31 - 1;
       const source = new ScriptedSource(failsAfter(0), scheduler);
       const subscription = source.observable
-        .pipe(
-          onError(
-            { duration: manyPieces * longest, factor: 1, jitter: 0, steps: 2 },
-            isRetriableAttemptError,
-            {
-              scheduler,
-            },
-          ),
-        )
+        .pipe(onError(thousandsOfPieces(2), isRetriableAttemptError, { scheduler }))
         .subscribe(recorder);
       scheduler.maxFrames = (manyPieces - 1) * longest;
       scheduler.flush();
@@ -485,19 +484,10 @@ describe('onError under fault injection', () => {
     });
 
     it('should close the attempt that a wait of thousands of pieces led to, when it ends the run', () => {
-      const longest = 2 ** 31 - 1;
       const fatal: AttemptScript = { emits: 0, after: 0, then: 'fatal error' };
       const source = new ScriptedSource([{ emits: 0, after: 0, then: 'retriable error' }, fatal], scheduler);
       source.observable
-        .pipe(
-          onError(
-            { duration: manyPieces * longest, factor: 1, jitter: 0, steps: 3 },
-            isRetriableAttemptError,
-            {
-              scheduler,
-            },
-          ),
-        )
+        .pipe(onError(thousandsOfPieces(3), isRetriableAttemptError, { scheduler }))
         .subscribe(recorder);
       scheduler.maxFrames = Infinity;
       scheduler.flush();

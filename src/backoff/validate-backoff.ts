@@ -31,15 +31,15 @@ export function toBackoffSpec(backoff: Backoff): BackoffSpec {
   if (typeof backoff !== 'object' || backoff === null) invalid(TypeError, 'Backoff', 'be an object', backoff);
   // Every field a number; steps whole and >= 1; the rest finite and >= 0, and the durations
   // (the fields held as nanoseconds) within Go's int64.
-  const [steps, durationNs, factor, jitter, capNs] = BACKOFF_FIELDS.map((field, index) => {
+  const [steps, durationNs, factor, jitter, capNs] = BACKOFF_FIELDS.map((field) => {
     const given: unknown = backoff[field];
     const value = given === undefined && field === 'cap' ? 0 : given;
     const name = `Backoff.${field}`;
     if (typeof value !== 'number') invalid(TypeError, name, 'be a number', value);
-    const isDuration = index % 3 === 1;
+    const isDuration = field === 'duration' || field === 'cap';
     const converted = isDuration ? Math.round(value * 1e6) : value;
     const brokenRule =
-      index === 0
+      field === 'steps'
         ? !(Number.isSafeInteger(value) && value >= 1) && 'be an integer >= 1'
         : !(value >= 0 && value < Infinity)
           ? 'be a finite number >= 0'
