@@ -1,5 +1,5 @@
 import type { Backoff } from './backoff.js';
-import { startBackoff } from './backoff-step.js';
+import { startBackoff, stepBackoff } from './backoff-step.js';
 import { toBackoffSpec } from './validate-backoff.js';
 
 /**
@@ -23,11 +23,12 @@ import { toBackoffSpec } from './validate-backoff.js';
  * ```
  */
 export function backoffDelays(backoff: Backoff, random: () => number = Math.random): number[] {
-  const run = startBackoff(toBackoffSpec(backoff), random);
+  const spec = toBackoffSpec(backoff);
+  const state = startBackoff(spec);
   const delays: number[] = [];
   // Go's ExponentialBackoff loop: no sleep after the last attempt, none once the cap ended the steps.
-  while (run.steps > 1) {
-    delays.push(run.step() / 1e6);
+  while (state.steps > 1) {
+    delays.push(stepBackoff(spec, state, random) / 1e6);
   }
   return delays;
 }

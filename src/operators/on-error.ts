@@ -8,7 +8,7 @@ import {
   type Subscription,
 } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
-import { startBackoff, type BackoffRun } from '../backoff/backoff-step.js';
+import { startBackoff, stepBackoff, type BackoffState } from '../backoff/backoff-step.js';
 import { invalid, toBackoffSpec } from '../backoff/validate-backoff.js';
 
 /**
@@ -108,7 +108,7 @@ export function onError<T>(
   return (source) =>
     new Observable<T>((subscriber) => {
       // Started at the first failure: a subscription that never fails (the common case) pays nothing.
-      let run: BackoffRun | undefined;
+      let state: BackoffState | undefined;
       let attempt = 0;
       let inner: Subscription | undefined;
       let timer: Subscription | undefined;
@@ -121,17 +121,17 @@ export function onError<T>(
         complete: () => subscriber.complete(),
         error: (error: unknown) => {
           try {
-            run ??= startBackoff(spec, random);
+            state ??= startBackoff(spec);
             // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
-            if (!retriable(error) || run.steps === 1) return subscriber.error(error);
+            if (!retriable(error) || state.steps === 1) return subscriber.error(error);
             // `retriable` unsubscribed: no wait follows, so there is no retry to announce.
             if (subscriber.closed) return;
-            const waitMs = run.step() / 1e6;
+            const waitMs = stepBackoff(spec, state, random) / 1e6;
             onRetry({ attempt, delay: waitMs, error });
             if (subscriber.closed) return; // `onRetry` unsubscribed
             if (waitMs > 0) {
               // Go's cap rule leaves no steps: wait once more, then give up with this error.
-              wait(waitMs, run.steps > 0 ? retry : () => subscriber.error(error));
+              wait(waitMs, state.steps > 0 ? retry : () => subscriber.error(error));
               return;
             }
           } catch (thrown: unknown) {
