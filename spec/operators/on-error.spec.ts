@@ -424,6 +424,12 @@ describe('onError', () => {
       );
     });
 
+    it('should throw the same TypeError for a null scheduler, not a failed property read', () => {
+      expect(() =>
+        onError(steady(3), always, { scheduler: null as unknown as VirtualTimeScheduler }),
+      ).toThrowError(TypeError, 'RetryOptions.scheduler.schedule must be a function, got undefined');
+    });
+
     it('should throw a TypeError for a random or onRetry that is not a function', () => {
       expect(() => onError(steady(3), always, { random: 0.5 as unknown as () => number })).toThrowError(
         TypeError,
