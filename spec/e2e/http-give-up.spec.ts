@@ -73,21 +73,29 @@ describe('retryOnConflict giving up, over real HTTP', () => {
     }
   }
 
+  /**
+   * Gets `path` with the client under `retryOnConflict(THREE_ATTEMPTS)`, recording every error an
+   * attempt threw and every retry announced.
+   */
+  async function retriedOnConflict(client: HttpClientUnderTest, path: string) {
+    const thrown: unknown[] = [];
+    const retries: RetryEvent[] = [];
+    const { error } = await outcomeOf(
+      client
+        .get(`${server.url}${path}`)
+        .pipe(
+          tap({ error: (failure: unknown) => thrown.push(failure) }),
+          retryOnConflict(THREE_ATTEMPTS, { onRetry: (event) => retries.push(event) }),
+        ),
+    );
+    return { error, thrown, retries };
+  }
+
   for (const client of clients) {
     describe(`with ${client.name}`, () => {
       it('should deliver the last 409 error object itself after steps attempts', async () => {
         const path = `/always/409/${freshPath('give-up')}`;
-        const thrown: unknown[] = [];
-        const retries: RetryEvent[] = [];
-
-        const { error } = await outcomeOf(
-          client
-            .get(`${server.url}${path}`)
-            .pipe(
-              tap({ error: (failure: unknown) => thrown.push(failure) }),
-              retryOnConflict(THREE_ATTEMPTS, { onRetry: (event) => retries.push(event) }),
-            ),
-        );
+        const { error, thrown, retries } = await retriedOnConflict(client, path);
 
         expect(server.requestsTo(path)).toBe(3);
         expect(thrown.length).toBe(3);
@@ -103,17 +111,7 @@ describe('retryOnConflict giving up, over real HTTP', () => {
 
       it('should pass a 500 through at once, without a retry', async () => {
         const path = `/always/500/${freshPath('server-error')}`;
-        const thrown: unknown[] = [];
-        const retries: RetryEvent[] = [];
-
-        const { error } = await outcomeOf(
-          client
-            .get(`${server.url}${path}`)
-            .pipe(
-              tap({ error: (failure: unknown) => thrown.push(failure) }),
-              retryOnConflict(THREE_ATTEMPTS, { onRetry: (event) => retries.push(event) }),
-            ),
-        );
+        const { error, thrown, retries } = await retriedOnConflict(client, path);
 
         expect(server.requestsTo(path)).toBe(1);
         expect(error).toBe(thrown[0]);
