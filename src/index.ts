@@ -3,3 +3,4 @@ export { backoffDelays } from './backoff/backoff-delays.js';
 export { isConflict } from './conflict/is-conflict.js';
 export { onError, type RetryEvent, type RetryOptions } from './operators/on-error.js';
 export { retryOnConflict } from './operators/retry-on-conflict.js';
+export { planBackoff, type BackoffPlan, type PlannedWait, type PlanWarning } from './plan/plan-backoff.js';

@@ -1,9 +1,9 @@
 import { formatPlan, parsePlanFlags, planFor, UsageError } from '../../src/cli/plan-command.js';
-import { planSchedule } from '../../src/cli/schedule-plan.js';
+import { planBackoff } from '../../src/plan/plan-backoff.js';
 import { DefaultBackoff, type Backoff } from '../../src/index.js';
 
 /** The text `plan` prints for a backoff, line by line. */
-const printed = (backoff: Backoff): string[] => formatPlan(planSchedule(backoff)).split('\n');
+const printed = (backoff: Backoff): string[] => formatPlan(planBackoff(backoff)).split('\n');
 
 describe('plan, as printed', () => {
   it('should lay out DefaultBackoff: each wait as min .. max, the worst case so far, the totals', () => {
@@ -69,18 +69,18 @@ describe('plan, as printed', () => {
   });
 
   it('should not warn of a timeout that the worst case only reaches', () => {
-    const plan = planSchedule({ steps: 2, duration: 30_000, factor: 1, jitter: 0 });
+    const plan = planBackoff({ steps: 2, duration: 30_000, factor: 1, jitter: 0 });
     expect(plan.totalMaxMs).toBe(30_000);
     expect(plan.warnings.map(({ code }) => code)).toEqual(['no-jitter']);
   });
 
   it('should not warn of missing jitter when every wait is 0', () => {
-    expect(planSchedule({ steps: 3, duration: 0, factor: 1, jitter: 0 }).warnings).toEqual([]);
+    expect(planBackoff({ steps: 3, duration: 0, factor: 1, jitter: 0 }).warnings).toEqual([]);
   });
 
   it('should warn of missing jitter when some wait is not 0', () => {
     // 1 ns, then half of it, truncated as Go does: 0.
-    const plan = planSchedule({ steps: 3, duration: 1e-6, factor: 0.5, jitter: 0 });
+    const plan = planBackoff({ steps: 3, duration: 1e-6, factor: 0.5, jitter: 0 });
     expect(plan.waits.map(({ minMs }) => minMs)).toEqual([1e-6, 0]);
     expect(plan.warnings.map(({ code }) => code)).toEqual(['no-jitter']);
   });

@@ -6,7 +6,7 @@ import {
   runPlanCommand,
   UsageError,
 } from '../../src/cli/plan-command.js';
-import { planSchedule } from '../../src/cli/schedule-plan.js';
+import { planBackoff } from '../../src/plan/plan-backoff.js';
 
 describe('parsePlanFlags', () => {
   it('should start from DefaultRetry and let each flag override its field', () => {
@@ -63,7 +63,7 @@ describe('planFor', () => {
 
 describe('formatPlan', () => {
   it('should print a line per attempt with its wait as min .. max and the worst case so far', () => {
-    const text = formatPlan(planSchedule(DefaultBackoff));
+    const text = formatPlan(planBackoff(DefaultBackoff));
 
     expect(text).toContain('Backoff: steps 4, duration 10 ms, factor 5, jitter 0.1, cap none');
     expect(text).toMatch(/^1 +wait 10 ms \.\. 11 ms +11 ms$/m);
@@ -75,7 +75,7 @@ describe('formatPlan', () => {
   });
 
   it('should mark the capped wait as the last, with no attempt line after it, and print the warning', () => {
-    const text = formatPlan(planSchedule({ steps: 8, duration: 10, factor: 2, jitter: 0.1, cap: 300 }));
+    const text = formatPlan(planBackoff({ steps: 8, duration: 10, factor: 2, jitter: 0.1, cap: 300 }));
 
     expect(text).toMatch(/^5 +wait 160 ms \.\. 176 ms, then give up \(cap rule\) +341 ms$/m);
     expect(text).not.toMatch(/^6 /m);
@@ -97,7 +97,7 @@ describe('runPlanCommand', () => {
 
     expect(code).toBe(0);
     expect(JSON.parse(output)).toEqual(
-      JSON.parse(JSON.stringify(planSchedule({ ...DefaultBackoff, cap: 0 }))),
+      JSON.parse(JSON.stringify(planBackoff({ ...DefaultBackoff, cap: 0 }))),
     );
   });
 

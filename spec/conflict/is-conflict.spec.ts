@@ -9,7 +9,7 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { ajax, AjaxError } from 'rxjs/ajax';
 import { fromFetch } from 'rxjs/fetch';
 import { isConflict } from '../../src/conflict/is-conflict.js';
-import { startConfigMapServer, type ConfigMapServer } from '../../examples/servers/configmap-server.js';
+import { startConfigMapServer, type ConfigMapServer } from '../../dev-support/servers/configmap-server.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { createNodeXhr } from '../support/node-xhr.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';

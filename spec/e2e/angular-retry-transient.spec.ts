@@ -10,7 +10,7 @@ import {
 import type { EnvironmentInjector } from '@angular/core';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { DefaultBackoff } from '../../src/index.js';
-import { retryTransientErrors } from '../../examples/angular/retry-transient.interceptor.js';
+import { retryTransientErrors } from './support/retry-transient.interceptor.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
 

@@ -15,7 +15,7 @@ import {
   startCouchServer,
   type CouchServer,
   type CouchServerStats,
-} from '../../examples/servers/couch-server.js';
+} from '../../dev-support/servers/couch-server.js';
 import {
   createCounter,
   createDatabase,

@@ -1,7 +1,7 @@
 import { ApiException, CoreV1Api, KubeConfig, type V1ConfigMap } from '@kubernetes/client-node';
 import { concatMap, defer, lastValueFrom, merge, range, toArray, type Observable } from 'rxjs';
 import { DefaultRetry, isConflict, retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
-import { startConfigMapServer, type ConfigMapServer } from '../../examples/servers/configmap-server.js';
+import { startConfigMapServer, type ConfigMapServer } from '../../dev-support/servers/configmap-server.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 
 const NAMESPACE = 'default';

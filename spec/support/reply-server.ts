@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { listenOnLoopback, stopServer } from '../../examples/servers/loopback-server.js';
+import { listenOnLoopback, stopServer } from '../../dev-support/servers/loopback-server.js';
 
 /** What the server answers to one request. A `body` other than a string is sent as JSON. */
 export interface Reply {

@@ -6,7 +6,7 @@ import {
   usageErrorForBackoff,
   UsageError,
 } from './backoff-flags.js';
-import { formatMs, planSchedule, type SchedulePlan } from './schedule-plan.js';
+import { formatMs, planBackoff, type BackoffPlan } from '../plan/plan-backoff.js';
 
 export { UsageError } from './backoff-flags.js';
 
@@ -93,9 +93,9 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
  * planFor({ steps: 0, duration: 10, factor: 1, jitter: 0 }); // throws UsageError: --steps: Backoff.steps must be ...
  * ```
  */
-export function planFor(backoff: Backoff): SchedulePlan {
+export function planFor(backoff: Backoff): BackoffPlan {
   try {
-    return planSchedule(backoff);
+    return planBackoff(backoff);
   } catch (error: unknown) {
     throw usageErrorForBackoff(error);
   }
@@ -107,10 +107,10 @@ export function planFor(backoff: Backoff): SchedulePlan {
  *
  * @example
  * ```ts
- * process.stdout.write(formatPlan(planSchedule(DefaultBackoff)));
+ * process.stdout.write(formatPlan(planBackoff(DefaultBackoff)));
  * ```
  */
-export function formatPlan(plan: SchedulePlan): string {
+export function formatPlan(plan: BackoffPlan): string {
   const { backoff } = plan;
   const cap = backoff.cap ? `${backoff.cap} ms` : 'none';
   const lines = [

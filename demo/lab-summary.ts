@@ -1,4 +1,4 @@
-import type { Backoff } from '../../src/index.js';
+import type { Backoff } from 'rxjs-retry-on-conflict';
 import type { LabRun } from './contention-lab.js';
 
 /** The figures the demo prints and writes to `summary.json`, for one backoff. */

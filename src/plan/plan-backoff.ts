@@ -6,7 +6,7 @@ import { backoffDelays } from '../backoff/backoff-delays.js';
  *
  * @example
  * ```ts
- * planSchedule(DefaultBackoff).waits[0]; // { afterAttempt: 1, minMs: 10, maxMs: 10.999999, cumulativeMaxMs: 10.999999, attemptFollows: true }
+ * planBackoff(DefaultBackoff).waits[0]; // { afterAttempt: 1, minMs: 10, maxMs: 10.999999, cumulativeMaxMs: 10.999999, attemptFollows: true }
  * ```
  */
 export interface PlannedWait {
@@ -27,7 +27,7 @@ export interface PlannedWait {
  *
  * @example
  * ```ts
- * planSchedule({ steps: 3, duration: 10, factor: 2, jitter: 0 }).warnings[0]?.code; // 'no-jitter'
+ * planBackoff({ steps: 3, duration: 10, factor: 2, jitter: 0 }).warnings[0]?.code; // 'no-jitter'
  * ```
  */
 export interface PlanWarning {
@@ -40,10 +40,10 @@ export interface PlanWarning {
  *
  * @example
  * ```ts
- * const { attempts, totalMaxMs } = planSchedule(DefaultBackoff); // 4, 340.999998
+ * const { attempts, totalMaxMs } = planBackoff(DefaultBackoff); // 4, 340.999998
  * ```
  */
-export interface SchedulePlan {
+export interface BackoffPlan {
   readonly backoff: Backoff;
   /** How many times the source is subscribed at most. */
   readonly attempts: number;
@@ -77,21 +77,27 @@ export const COMMON_HTTP_TIMEOUTS: readonly { readonly ms: number; readonly wher
 const LARGEST_RANDOM = 1 - 2 ** -53;
 
 /**
- * Computes a backoff's schedule for the case where every attempt fails, with the jitter envelope of
- * each wait (`random()` at 0 and just below 1), the worst-case total, and warnings for what tends
- * to surprise: Go's cap rule ending the retries early, no jitter, a total longer than common HTTP
- * timeouts, no retry at all. Built on {@link backoffDelays}, so it is the operator's own schedule.
+ * Plans a backoff for the case where every attempt fails: the jitter envelope of each wait
+ * (`random()` at 0 and just below 1), the worst-case total before the error reaches the caller,
+ * whether Go's cap rule ends the retries before `steps` attempts, and warnings, as data, for what
+ * tends to surprise in production (the cap ending the retries early, no jitter, a total longer than
+ * common HTTP timeouts, no retry at all). Built on {@link backoffDelays}, so it is the operator's own
+ * schedule. The `plan` command prints it; use it in a unit test to pin a schedule down.
  *
  * @param backoff - the schedule; an invalid field throws the library's `RangeError`/`TypeError`.
  * @returns the plan; pure, no I/O.
  *
  * @example
  * ```ts
- * const plan = planSchedule({ steps: 4, duration: 10, factor: 5, jitter: 0.1 });
+ * import { planBackoff } from 'rxjs-retry-on-conflict';
+ *
+ * const plan = planBackoff({ steps: 4, duration: 10, factor: 5, jitter: 0.1 });
  * plan.waits.map((wait) => [wait.minMs, wait.maxMs]); // [[10, 10.999999], [50, 55], [250, 274.999999]]
+ * plan.totalMaxMs < 30_000; // true: the retries end well inside a 30 s HTTP timeout
+ * plan.warnings.map((warning) => warning.code); // []
  * ```
  */
-export function planSchedule(backoff: Backoff): SchedulePlan {
+export function planBackoff(backoff: Backoff): BackoffPlan {
   const shortest = backoffDelays(backoff, () => 0);
   const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
   // Go's cap rule leaves no step after the capped wait, so one more step adds no wait; without the
@@ -119,7 +125,7 @@ export function planSchedule(backoff: Backoff): SchedulePlan {
   return { ...plan, warnings: warningsFor(plan) };
 }
 
-function warningsFor(plan: Omit<SchedulePlan, 'warnings'>): PlanWarning[] {
+function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
   const { backoff, attempts, waits, totalMaxMs, capEndsRetries } = plan;
   const warnings: PlanWarning[] = [];
   if (capEndsRetries) {

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LabSummary } from '../../../examples/demo/lab-summary.js';
-import { runTypeScript, type ProcessResult } from '../../support/run-node.js';
+import type { LabSummary } from '../../demo/lab-summary.js';
+import { runTypeScript, type ProcessResult } from '../support/run-node.js';
 
-const DEMO = 'examples/demo/main.ts';
+const DEMO = 'demo/main.ts';
 
 interface SummaryFile {
   writers: number;

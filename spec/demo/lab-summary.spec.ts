@@ -1,5 +1,5 @@
-import type { LabRun } from '../../../examples/demo/contention-lab.js';
-import { formatSummaryTable, percentile, summarizeRun } from '../../../examples/demo/lab-summary.js';
+import type { LabRun } from '../../demo/contention-lab.js';
+import { formatSummaryTable, percentile, summarizeRun } from '../../demo/lab-summary.js';
 
 describe('percentile', () => {
   it('should take the nearest rank of sorted numbers', () => {

@@ -5,10 +5,10 @@ import {
   numberFlag,
   usageErrorForBackoff,
   UsageError,
-} from '../../src/cli/backoff-flags.js';
-import { backoffDelays, type Backoff } from '../../src/index.js';
+} from '../src/cli/backoff-flags.js';
+import { backoffDelays, type Backoff } from 'rxjs-retry-on-conflict';
 
-export { UsageError } from '../../src/cli/backoff-flags.js';
+export { UsageError } from '../src/cli/backoff-flags.js';
 
 /** What a demo run is asked to do. */
 export interface DemoOptions {

@@ -1,4 +1,4 @@
-import { startCouchServer, type CouchServer } from '../../../examples/servers/couch-server.js';
+import { startCouchServer, type CouchServer } from '../../../dev-support/servers/couch-server.js';
 
 async function send(server: CouchServer, method: string, path: string, body?: unknown) {
   const response = await fetch(`${server.url}${path}`, {

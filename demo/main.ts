@@ -3,8 +3,8 @@
 // the figures side by side and writes timeline.svg and summary.json to an output folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DefaultBackoff, DefaultRetry, type Backoff } from '../../src/index.js';
-import { startCouchServer } from '../servers/couch-server.js';
+import { DefaultBackoff, DefaultRetry, type Backoff } from 'rxjs-retry-on-conflict';
+import { startCouchServer } from '../dev-support/servers/couch-server.js';
 import { runContentionLab, type LabRun } from './contention-lab.js';
 import { DEMO_USAGE, parseDemoFlags, UsageError, type DemoOptions } from './flags.js';
 import { formatSummaryTable, summarizeRun } from './lab-summary.js';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { catchError, concatMap, defer, lastValueFrom, map, merge, of, range, switchMap } from 'rxjs';
-import { isConflict, retryOnConflict, type Backoff } from '../../src/index.js';
-import type { CouchServer } from '../servers/couch-server.js';
+import { isConflict, retryOnConflict, type Backoff } from 'rxjs-retry-on-conflict';
+import type { CouchServer } from '../dev-support/servers/couch-server.js';
 
 /** One GET → +1 → PUT try: when it ran and whether the PUT was refused with 409. */
 export interface AttemptRecord {

@@ -1,5 +1,5 @@
-import { DEFAULT_CUSTOM_BACKOFF, parseDemoFlags, UsageError } from '../../../examples/demo/flags.js';
-import { planSchedule } from '../../../src/cli/schedule-plan.js';
+import { DEFAULT_CUSTOM_BACKOFF, parseDemoFlags, UsageError } from '../../demo/flags.js';
+import { planBackoff } from '../../src/plan/plan-backoff.js';
 
 describe('parseDemoFlags', () => {
   it('should default to 20 writers × 10 increments and the default custom backoff', () => {
@@ -69,6 +69,6 @@ describe('parseDemoFlags', () => {
   });
 
   it('should default to a backoff that plan passes without a warning', () => {
-    expect(planSchedule(DEFAULT_CUSTOM_BACKOFF).warnings).toEqual([]);
+    expect(planBackoff(DEFAULT_CUSTOM_BACKOFF).warnings).toEqual([]);
   });
 });
