@@ -116,7 +116,7 @@ console.log('ESM import of rxjs-retry-on-conflict/angular: ok');
 const { createEnvironmentInjector, runInInjectionContext } = require('@angular/core');
 const { defer, lastValueFrom, throwError } = require('rxjs');
 const { injectRetryOnConflict, provideRetryOnConflict, provideRetryOnConflictTesting } = require('rxjs-retry-on-conflict/angular');
-assert.match(require.resolve('rxjs-retry-on-conflict/angular'), /dist[\\/]cjs[\\/]angular[\\/]index\.js$/);
+assert.match(require.resolve('rxjs-retry-on-conflict/angular'), /dist[\\\\/]cjs[\\\\/]angular[\\\\/]index\\.js$/);
 (async () => {
 ${angularExercise}
 console.log('CommonJS require of rxjs-retry-on-conflict/angular: ok');
