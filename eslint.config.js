@@ -21,6 +21,10 @@ export default tseslint.config(
       'bench/results*',
       'demo-output/',
       'docs/api/',
+      // Compiled and checked by its own Angular CLI, with its own dependencies.
+      'examples/angular-app/src/',
+      'examples/angular-app/.angular/',
+      'examples/angular-app/dist/',
     ],
   },
   js.configs.recommended,

@@ -16,6 +16,13 @@ const budgets = [
     maxGzipBytes: 1710,
   },
   { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 2700 },
+  {
+    // The whole Angular entry, the operator included; @angular/core is the app's, like rxjs.
+    name: 'angular',
+    entry: "export * from 'rxjs-retry-on-conflict/angular';",
+    external: ['rxjs', 'rxjs/*', '@angular/core'],
+    maxGzipBytes: 2100,
+  },
 ];
 
 if (!existsSync('dist/esm/index.js')) {
@@ -24,8 +31,8 @@ if (!existsSync('dist/esm/index.js')) {
 }
 
 let failed = false;
-for (const { name, entry, maxGzipBytes } of budgets) {
-  const { rawBytes, gzipBytes } = await bundleSize(entry);
+for (const { name, entry, external, maxGzipBytes } of budgets) {
+  const { rawBytes, gzipBytes } = await bundleSize(entry, external ? { external } : undefined);
   const verdict = gzipBytes <= maxGzipBytes ? 'ok' : 'OVER BUDGET';
   failed ||= gzipBytes > maxGzipBytes;
   console.log(

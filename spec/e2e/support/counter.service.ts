@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
 import { map, switchMap, type Observable } from 'rxjs';
-import { DefaultRetry, retryOnConflict, type Backoff, type RetryOptions } from '../../../src/index.js';
+import { DefaultRetry, retryOnConflict, type Backoff, type RetryOptions } from 'rxjs-retry-on-conflict';
 
 /**
  * A counter as CouchDB stores it: `_rev` names the revision a write must build on.

@@ -1,5 +1,5 @@
 import { HttpErrorResponse, type HttpEvent, type HttpInterceptorFn } from '@angular/common/http';
-import { DefaultBackoff, onError, type Backoff } from '../../../src/index.js';
+import { DefaultBackoff, onError, type Backoff } from 'rxjs-retry-on-conflict';
 
 /** Statuses that say "try again shortly": the request was fine, the server or a proxy was not. */
 const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);

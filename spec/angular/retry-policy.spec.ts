@@ -1,0 +1,34 @@
+// First: it loads Angular's JIT compiler.
+import { createHttpEnvironment } from '../support/angular-environment.js';
+import { runInInjectionContext } from '@angular/core';
+import { defer, lastValueFrom, throwError } from 'rxjs';
+import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
+import { RETRY_ON_CONFLICT_POLICY } from '../../src/angular/retry-policy.js';
+
+describe('RETRY_ON_CONFLICT_POLICY', () => {
+  it('should be the empty policy in a root injector that provides none', () => {
+    const injector = createHttpEnvironment();
+    try {
+      expect(injector.get(RETRY_ON_CONFLICT_POLICY)).toEqual({});
+    } finally {
+      injector.destroy();
+    }
+  });
+
+  it("should leave the operator at the library's defaults: 5 attempts, as DefaultRetry", async () => {
+    const injector = createHttpEnvironment();
+    try {
+      let subscriptions = 0;
+      const failing$ = defer(() => {
+        subscriptions++;
+        return throwError(() => ({ status: 409 }));
+      });
+      const retry = runInInjectionContext(injector, () => injectRetryOnConflict<never>());
+
+      await expectAsync(lastValueFrom(failing$.pipe(retry))).toBeRejectedWith({ status: 409 });
+      expect(subscriptions).toBe(5);
+    } finally {
+      injector.destroy();
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
+import { invalid } from '../backoff/validate-backoff.js';
+import { retryOnConflict } from '../operators/retry-on-conflict.js';
+import { createRetryOnConflictOperator, RETRY_ON_CONFLICT_OPERATOR } from './inject-retry-on-conflict.js';
+import { RETRY_ON_CONFLICT_POLICY, type RetryOnConflictPolicy } from './retry-policy.js';
+
+/**
+ * Sets how the application retries conflicts: the backoff, the `onRetry` hook, the scheduler and
+ * the jitter source that {@link injectRetryOnConflict} builds its operator from. Put it in the
+ * application's providers (or a route's, or `TestBed`'s); without it, the library's defaults apply
+ * (client-go's `DefaultRetry`: 5 attempts about 10ms apart).
+ *
+ * The policy is checked here, by the operator's own checks: a wrong field throws at once, with the
+ * message `retryOnConflict` would give ("Backoff.steps must be an integer >= 1, got 0"), before any
+ * injector is made.
+ *
+ * @param policy - the fields to change from the defaults; see {@link RetryOnConflictPolicy}.
+ *
+ * @example
+ * ```ts
+ * import { provideHttpClient, withFetch } from '@angular/common/http';
+ * import type { ApplicationConfig } from '@angular/core';
+ * import { provideRetryOnConflict } from 'rxjs-retry-on-conflict/angular';
+ *
+ * export const appConfig: ApplicationConfig = {
+ *   providers: [
+ *     provideHttpClient(withFetch()),
+ *     provideRetryOnConflict({ backoff: { duration: 25, factor: 1.2, jitter: 1, steps: 40 } }),
+ *   ],
+ * };
+ * ```
+ */
+export function provideRetryOnConflict(policy: RetryOnConflictPolicy = {}): EnvironmentProviders {
+  if (typeof policy !== 'object' || policy === null)
+    invalid(TypeError, 'RetryOnConflictPolicy', 'be an object', policy);
+  // A copy, so that a later change to the caller's object cannot skip the check below.
+  const checked: RetryOnConflictPolicy = { ...policy };
+  // Built once and dropped: the checks are the operator's own, so the messages cannot drift apart.
+  retryOnConflict(checked.backoff, checked);
+  return makeEnvironmentProviders([
+    { provide: RETRY_ON_CONFLICT_POLICY, useValue: checked },
+    // Provided here as well as at the root, so that a route's injector with a policy of its own
+    // makes an operator from that policy rather than getting the root's.
+    { provide: RETRY_ON_CONFLICT_OPERATOR, useFactory: createRetryOnConflictOperator },
+  ]);
+}
