@@ -1,5 +1,6 @@
 import type { Backoff } from '../backoff/backoff.js';
 import { backoffDelays } from '../backoff/backoff-delays.js';
+import { formatMs } from './format-ms.js';
 
 /**
  * One wait of a schedule, as the jitter allows it to fall.
@@ -40,7 +41,8 @@ export interface PlanWarning {
  *
  * @example
  * ```ts
- * const { attempts, totalMaxMs } = planBackoff(DefaultBackoff); // 4, 340.999998
+ * planBackoff(DefaultBackoff).attempts; // 4
+ * planBackoff(DefaultBackoff).totalMaxMs; // 340.999998
  * ```
  */
 export interface BackoffPlan {
@@ -62,7 +64,8 @@ export interface BackoffPlan {
  *
  * @example
  * ```ts
- * COMMON_HTTP_TIMEOUTS.filter((timeout) => plan.totalMaxMs > timeout.ms);
+ * const plan = planBackoff({ steps: 6, duration: 1000, factor: 2, jitter: 0.5 });
+ * COMMON_HTTP_TIMEOUTS.filter((timeout) => plan.totalMaxMs > timeout.ms).map((timeout) => timeout.ms); // [30_000]
  * ```
  */
 export const COMMON_HTTP_TIMEOUTS: readonly { readonly ms: number; readonly where: string }[] = [
@@ -101,9 +104,8 @@ export function planBackoff(backoff: Backoff): BackoffPlan {
   const shortest = backoffDelays(backoff, () => 0);
   const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
   // Go's cap rule leaves no step after the capped wait, so one more step adds no wait; without the
-  // rule, one more step always adds one.
-  const capEndsRetries =
-    backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
+  // rule, one more step always adds one, even one that would overflow (the operator never makes it).
+  const capEndsRetries = !addsWait({ ...backoff, steps: backoff.steps + 1 }, shortest.length);
   const attempts = capEndsRetries ? shortest.length : shortest.length + 1;
 
   // Sums in whole nanoseconds, as the waits are, so that no float dust shows in the totals.
@@ -125,6 +127,16 @@ export function planBackoff(backoff: Backoff): BackoffPlan {
   return { ...plan, warnings: warningsFor(plan) };
 }
 
+/** Whether `backoff` makes more than `waits` waits; a wait that overflows is one more. */
+function addsWait(backoff: Backoff, waits: number): boolean {
+  try {
+    return backoffDelays(backoff, () => 0).length > waits;
+  } catch (error: unknown) {
+    if (error instanceof RangeError) return true;
+    throw error;
+  }
+}
+
 function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
   const { backoff, attempts, waits, totalMaxMs, capEndsRetries } = plan;
   const warnings: PlanWarning[] = [];
@@ -132,7 +144,7 @@ function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
     warnings.push({
       code: 'cap-ends-retries',
       message:
-        `cap ${backoff.cap} ms ends the retries after wait ${waits.length}: ${attempts} attempts, not ` +
+        `cap ${backoff.cap} ms ends the retries after wait ${waits.length}: ${count(attempts, 'attempt')}, not ` +
         `${backoff.steps}. Go's cap rule: once duration × factor would pass the cap, the next wait is the ` +
         `last and the error follows it. For more attempts raise the cap or lower the factor.`,
     });
@@ -160,15 +172,7 @@ function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
   return warnings;
 }
 
-/**
- * Milliseconds for people: up to three decimals, seconds from 10 s on.
- *
- * @example
- * ```ts
- * formatMs(10.999999); // '11 ms'
- * formatMs(38_249.999992); // '38.25 s'
- * ```
- */
-export function formatMs(ms: number): string {
-  return ms >= 10_000 ? `${Number((ms / 1000).toFixed(3))} s` : `${Number(ms.toFixed(3))} ms`;
+/** `1 attempt`, `2 attempts`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
