@@ -163,12 +163,12 @@ function overflowError(backoff: Backoff, error: unknown): PlanOverflowError | un
   }
   // Steps `fits` make `fits - 1` waits; the next wait is the one that overflows.
   const wait = fits;
-  const jitterOnly = backoff.jitter > 0 && plans({ ...backoff, jitter: 0, steps: fits + 1 });
+  // The jitter is to blame only if the waits without it fit, all of them.
+  const jitterOnly = backoff.jitter > 0 && plans({ ...backoff, jitter: 0 });
   const message = jitterOnly
     ? `--jitter ${backoff.jitter} overflows: the jitter can stretch wait ${wait} past ${LONGEST_DURATION}. ` +
-      `The plan above stops before it. Lower --jitter: a wait d can become d + jitter × d.`
-    : `the waits overflow: wait ${wait} would be longer than ${LONGEST_DURATION}. The plan above ` +
-      `stops before it. Lower --factor (now ${backoff.factor}), or --steps to ${fits} or less ` +
+      `Lower --jitter: a wait d can become d + jitter × d.`
+    : `the waits overflow: wait ${wait} would be longer than ${LONGEST_DURATION}. Lower --factor (now ${backoff.factor}), or --steps to ${fits} or less ` +
       `(now ${backoff.steps}). A --cap would end the retries when the wait reaches it (Go's cap rule).`;
   return new PlanOverflowError(message, planBackoff({ ...backoff, steps: fits }));
 }
