@@ -117,7 +117,7 @@ describe('rxjs-retry-on-conflict main(argv, io)', () => {
       expect(rows.at(-2)).toBe("41        wait past Go's longest duration: see below");
       expect(stderr).toContain(
         "rxjs-retry-on-conflict plan: the waits overflow: wait 41 would be longer than Go's longest " +
-          'duration (2^63 ns, about 292 years). The plan above stops before it. Lower --factor (now 2), ' +
+          'duration (2^63 ns, about 292 years). Lower --factor (now 2), ' +
           "or --steps to 41 or less (now 100). A --cap would end the retries when the wait reaches it (Go's cap rule).",
       );
     });
@@ -139,7 +139,7 @@ describe('rxjs-retry-on-conflict main(argv, io)', () => {
       expect(stdout).toMatch(/^1 +wait past Go's longest duration: see below$/m);
       expect(stderr).toContain(
         "rxjs-retry-on-conflict plan: --jitter 1e+308 overflows: the jitter can stretch wait 1 past Go's " +
-          'longest duration (2^63 ns, about 292 years). The plan above stops before it. Lower --jitter: ' +
+          'longest duration (2^63 ns, about 292 years). Lower --jitter: ' +
           'a wait d can become d + jitter × d.',
       );
       expect(stderr.split('\n')[0]).not.toContain('--cap');

@@ -10,7 +10,7 @@ import type { Backoff } from '../backoff/backoff.js';
  * ```
  */
 export class UsageError extends Error {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
 }
 
 /**

@@ -98,11 +98,13 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
  * try {
  *   planFor({ ...DefaultRetry, steps: 100, factor: 2 });
  * } catch (error) {
- *   if (error instanceof PlanOverflowError) error.plan.attempts; // 40
+ *   if (error instanceof PlanOverflowError) error.plan.attempts; // 41
  * }
  * ```
  */
 export class PlanOverflowError extends UsageError {
+  override readonly name = 'PlanOverflowError';
+
   constructor(
     message: string,
     /** The plan with as many steps as plan without overflowing. */

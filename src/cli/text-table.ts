@@ -11,8 +11,9 @@ export type ColumnAlign = 'left' | 'right';
  *
  * @example
  * ```ts
- * formatTextTable([['name', 'waits'], ['DefaultRetry', '4']], { format: 'markdown', align: ['left', 'right'] });
- * // '| name         | waits |\n|--------------|------:|\n| DefaultRetry |     4 |'
+ * const rows = [['name', 'waits'], ['DefaultRetry', '4']];
+ * formatTextTable(rows).split('\n'); // ['name           waits', 'DefaultRetry   4']
+ * formatTextTable(rows, { format: 'markdown', align: ['left', 'right'] }).split('\n')[1]; // '|--------------|------:|'
  * ```
  */
 export function formatTextTable(

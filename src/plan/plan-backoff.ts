@@ -32,7 +32,13 @@ export interface PlannedWait {
  * ```
  */
 export interface PlanWarning {
+  /**
+   * Which surprise: `cap-ends-retries` (Go's cap rule ends the retries before `steps` attempts),
+   * `no-jitter`, `exceeds-http-timeouts` (the worst case outlasts common HTTP timeouts) or
+   * `no-retry` (`steps` is 1).
+   */
   readonly code: 'cap-ends-retries' | 'no-jitter' | 'exceeds-http-timeouts' | 'no-retry';
+  /** The warning in words, with the figures of this backoff and what to change. */
   readonly message: string;
 }
 
@@ -46,9 +52,11 @@ export interface PlanWarning {
  * ```
  */
 export interface BackoffPlan {
+  /** The backoff planned. */
   readonly backoff: Backoff;
   /** How many times the source is subscribed at most. */
   readonly attempts: number;
+  /** One entry per wait, in order: a run that always fails makes these waits and no others. */
   readonly waits: readonly PlannedWait[];
   /** The waits added up at their shortest, in ms. */
   readonly totalMinMs: number;
@@ -56,6 +64,7 @@ export interface BackoffPlan {
   readonly totalMaxMs: number;
   /** Whether Go's cap rule ends the retries before `steps` attempts. */
   readonly capEndsRetries: boolean;
+  /** What tends to surprise in production about this schedule; empty when nothing does. */
   readonly warnings: readonly PlanWarning[];
 }
 
