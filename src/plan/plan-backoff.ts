@@ -114,7 +114,13 @@ export function planBackoff(backoff: Backoff): BackoffPlan {
   const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
   // Go's cap rule leaves no step after the capped wait, so one more step adds no wait; without the
   // rule, one more step always adds one, even one that would overflow (the operator never makes it).
-  const capEndsRetries = !addsWait({ ...backoff, steps: backoff.steps + 1 }, shortest.length);
+  let capEndsRetries = false;
+  try {
+    capEndsRetries =
+      backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
+  } catch {
+    // One more step made one more wait, one that overflows: the cap rule did not end the retries.
+  }
   const attempts = capEndsRetries ? shortest.length : shortest.length + 1;
 
   // Sums in whole nanoseconds, as the waits are, so that no float dust shows in the totals.
@@ -136,16 +142,6 @@ export function planBackoff(backoff: Backoff): BackoffPlan {
   return { ...plan, warnings: warningsFor(plan) };
 }
 
-/** Whether `backoff` makes more than `waits` waits; a wait that overflows is one more. */
-function addsWait(backoff: Backoff, waits: number): boolean {
-  try {
-    return backoffDelays(backoff, () => 0).length > waits;
-  } catch (error: unknown) {
-    if (error instanceof RangeError) return true;
-    throw error;
-  }
-}
-
 function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
   const { backoff, attempts, waits, totalMaxMs, capEndsRetries } = plan;
   const warnings: PlanWarning[] = [];
@@ -153,7 +149,7 @@ function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
     warnings.push({
       code: 'cap-ends-retries',
       message:
-        `cap ${backoff.cap} ms ends the retries after wait ${waits.length}: ${count(attempts, 'attempt')}, not ` +
+        `cap ${backoff.cap} ms ends the retries after wait ${waits.length}: ${attempts} attempt${attempts === 1 ? '' : 's'}, not ` +
         `${backoff.steps}. Go's cap rule: once duration × factor would pass the cap, the next wait is the ` +
         `last and the error follows it. For more attempts raise the cap or lower the factor.`,
     });
@@ -179,9 +175,4 @@ function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
     });
   }
   return warnings;
-}
-
-/** `1 attempt`, `2 attempts`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
