@@ -33,8 +33,18 @@ export interface PreparedExample {
 
 const VIRTUAL_FOLDER = join(REPO_ROOT, 'spec', 'docs', '__examples__');
 
-/** The names a module exports, types included, read from its source. */
+const exportsByFile = new Map<string, Set<string>>();
+
+/** The names a module exports, types included, read from its source (once per file). */
 function exportedNames(file: string): Set<string> {
+  const known = exportsByFile.get(file);
+  if (known !== undefined) return known;
+  const names = readExportedNames(file);
+  exportsByFile.set(file, names);
+  return names;
+}
+
+function readExportedNames(file: string): Set<string> {
   const source = ts.createSourceFile(file, readRepoFile(file), ts.ScriptTarget.Latest, true);
   const names = new Set<string>();
   for (const statement of source.statements) {
