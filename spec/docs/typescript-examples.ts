@@ -118,6 +118,26 @@ function identifiersIn(source: ts.SourceFile): Set<string> {
   return names;
 }
 
+/**
+ * The file's preamble without the statements that declare a name the block declares itself: a
+ * block that defines its own `url` keeps it, and the preamble's gives way.
+ */
+function preambleFor(preamble: string, declaredByBlock: ReadonlySet<string>): string {
+  const source = ts.createSourceFile('preamble.ts', preamble, ts.ScriptTarget.Latest, true);
+  return source.statements
+    .filter((statement) => {
+      const alone = ts.createSourceFile(
+        'statement.ts',
+        statement.getText(source),
+        ts.ScriptTarget.Latest,
+        true,
+      );
+      return ![...topLevelNames(alone)].some((name) => declaredByBlock.has(name));
+    })
+    .map((statement) => statement.getText(source))
+    .join('\n');
+}
+
 /** Import specifier of a repository file as seen from the virtual folder. */
 const fromVirtual = (file: string): string =>
   `./${join('../../..', file).replace(/\\/g, '/').replace(/\.ts$/, '.js')}`.replace('./../', '../');
@@ -156,7 +176,7 @@ export function prepareExamples(
       fromRxjs.length > 0 ? `import { ${fromRxjs.join(', ')} } from 'rxjs';` : '',
     ].join(' ');
     const context = contexts[block.file] ?? {};
-    const preamble = `${imports}\n${context.preamble ?? ''}\n`;
+    const preamble = `${imports}\n${preambleFor(context.preamble ?? '', declared)}\n`;
     const marker = block.marker?.match(/^compile only\b[:,]?\s*(.*)$/s);
     return {
       block,
