@@ -8,23 +8,17 @@ const CHILD_LIMIT_MS = 30_000;
 
 describe('rxjs-retry-on-conflict (the bin, run as a process)', () => {
   it(
-    'should print the plan on stdout, a usage error on stderr, and set the exit status',
+    'should print the plan on stdout and exit 0: the bin hands its arguments and streams to main()',
     async () => {
-      const [planned, refused] = await Promise.all([
-        runTypeScript(
-          CLI,
-          ['plan', '--steps', '5', '--duration', '10', '--factor', '5', '--jitter', '0.1'],
-          CHILD_LIMIT_MS,
-        ),
-        runTypeScript(CLI, ['plan', '--duration', '-1'], CHILD_LIMIT_MS),
-      ]);
+      const planned = await runTypeScript(
+        CLI,
+        ['plan', '--steps', '5', '--duration', '10', '--factor', '5', '--jitter', '0.1'],
+        CHILD_LIMIT_MS,
+      );
 
       expect(planned.code).toBe(0);
       expect(planned.stderr).toBe('');
       expect(planned.stdout).toMatch(/^4 +wait 1250 ms \.\. 1375 ms +1716 ms$/m);
-      expect(refused.code).toBe(2);
-      expect(refused.stdout).toBe('');
-      expect(refused.stderr).toContain('--duration: Backoff.duration must be a finite number >= 0, got -1');
     },
     CHILD_LIMIT_MS + 15_000,
   );
