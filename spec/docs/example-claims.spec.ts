@@ -52,13 +52,13 @@ describe('instrumentClaims', () => {
         '// 3: a full-line comment is prose',
         'a.push(3);',
       ].join('\n'),
-      'helper',
+      'checker',
     );
 
     expect(claims).toBe(2);
     expect(code.split('\n')).toEqual([
-      'const a = [1, 2]; helper().value(0, () => a, () => ([1, 2]));',
-      'helper().value(1, () => (a.length), () => (2));',
+      'const a = [1, 2]; checker().value(0, () => a, () => ([1, 2]));',
+      'checker().value(1, () => (a.length), () => (2));',
       '// 3: a full-line comment is prose',
       'a.push(3);',
     ]);
@@ -67,18 +67,18 @@ describe('instrumentClaims', () => {
   it('should await a statement that awaits, and wrap a statement said to throw', () => {
     const { code } = instrumentClaims(
       ['await p; // 3', "JSON.parse('x'); // throws SyntaxError"].join('\n'),
-      'helper',
+      'checker',
     );
 
     expect(code.split('\n')).toEqual([
-      'await helper().valueAsync(0, async () => (await p), () => (3));',
-      'helper().throws(1, () => { JSON.parse(\'x\'); }, "SyntaxError", undefined, false);',
+      'await checker().valueAsync(0, async () => (await p), () => (3));',
+      'checker().throws(1, () => { JSON.parse(\'x\'); }, "SyntaxError", undefined, false);',
     ]);
   });
 
   it('should check a claim inside a block, and refuse one after a destructuring', () => {
-    expect(instrumentClaims('if (ok) { value; // 1\n}', 'helper').claims).toBe(1);
-    expect(() => instrumentClaims('const { a, b } = pair; // 1', 'helper')).toThrowError(
+    expect(instrumentClaims('if (ok) { value; // 1\n}', 'checker').claims).toBe(1);
+    expect(() => instrumentClaims('const { a, b } = pair; // 1', 'checker')).toThrowError(
       /a claim after a declaration must be a value, about one plain name/,
     );
   });

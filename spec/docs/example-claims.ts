@@ -88,17 +88,17 @@ const containsAwait = (node: ts.Node): boolean =>
     (ts.forEachChild(node, (child) => containsAwait(child) || undefined) ?? false));
 
 /**
- * Rewrites `code` so that each claim is checked where it is made, through `helper()` (a function
- * the module defines): `helper().value(line, actual, expected)` and `helper().throws(line, run,
+ * Rewrites `code` so that each claim is checked where it is made, through `checker()` (a function
+ * the module defines): `checker().value(line, actual, expected)` and `checker().throws(line, run,
  * name, message, prefix)`, or `valueAsync`/`throwsAsync`, awaited, where the statement awaits. Lines stay where they were, so that a line number still points into the
  * page. Throws for a claim written where none can be checked (e.g. after a destructuring).
  */
-export function instrumentClaims(code: string, helper: string): { code: string; claims: number } {
+export function instrumentClaims(code: string, checker: string): { code: string; claims: number } {
   const file = ts.createSourceFile('block.ts', code, ts.ScriptTarget.Latest, true);
   const edits: Instrumented[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isExpressionStatement(node) || ts.isVariableStatement(node)) {
-      const edit = claimAt(file, node, helper);
+      const edit = claimAt(file, node, checker);
       if (edit !== undefined) {
         edits.push(edit);
         return;
@@ -117,7 +117,7 @@ export function instrumentClaims(code: string, helper: string): { code: string; 
 function claimAt(
   file: ts.SourceFile,
   statement: ts.ExpressionStatement | ts.VariableStatement,
-  helper: string,
+  checker: string,
 ): Instrumented | undefined {
   const comment = ts
     .getTrailingCommentRanges(file.text, statement.end)
@@ -141,14 +141,14 @@ function claimAt(
     return {
       start,
       end: comment.end,
-      replacement: `${statement.getText(file)} ${helper}().value(${line}, () => ${name.text}, () => (${claim.expected}));`,
+      replacement: `${statement.getText(file)} ${checker}().value(${line}, () => ${name.text}, () => (${claim.expected}));`,
     };
   }
   const expression = statement.expression.getText(file);
   const replacement =
     claim.kind === 'value'
-      ? `${wait}${helper}().value${suffix}(${line}, ${fn}() => (${expression}), () => (${claim.expected}));`
-      : `${wait}${helper}().throws${suffix}(${line}, ${fn}() => { ${expression}; }, ${JSON.stringify(claim.name)}, ` +
+      ? `${wait}${checker}().value${suffix}(${line}, ${fn}() => (${expression}), () => (${claim.expected}));`
+      : `${wait}${checker}().throws${suffix}(${line}, ${fn}() => { ${expression}; }, ${JSON.stringify(claim.name)}, ` +
         `${JSON.stringify(claim.message)}, ${claim.prefix});`;
   return { start, end: comment.end, replacement };
 }

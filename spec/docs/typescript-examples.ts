@@ -240,7 +240,7 @@ export interface ClaimReporter {
   didNotThrow(where: string, name: string): void;
 }
 
-interface ExampleHelpers {
+interface ExampleChecks {
   value(line: number, actual: () => unknown, expected: () => unknown): void;
   valueAsync(line: number, actual: () => Promise<unknown>, expected: () => unknown): Promise<void>;
   throws(line: number, run: () => void, name: string, message: string | undefined, prefix: boolean): void;
@@ -254,7 +254,7 @@ interface ExampleHelpers {
 }
 
 declare global {
-  var __docExamples: Map<string, ExampleHelpers> | undefined;
+  var __docExamples: Map<string, ExampleChecks> | undefined;
 }
 
 /** Module specifiers of the compiled block, made absolute so that it runs from any folder. */
@@ -299,7 +299,7 @@ export async function runExample(example: PreparedExample, reporter: ClaimReport
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false },
   });
   const at = (line: number): string => where(example.block, line);
-  const helpers: ExampleHelpers = {
+  const checks: ExampleChecks = {
     value: (line, actual, expected) => reporter.value(at(line), actual(), expected()),
     valueAsync: async (line, actual, expected) => reporter.value(at(line), await actual(), expected()),
     throws: (line, run, name, message, prefix) => {
@@ -322,7 +322,7 @@ export async function runExample(example: PreparedExample, reporter: ClaimReport
     },
   };
   globalThis.__docExamples ??= new Map();
-  globalThis.__docExamples.set(id, helpers);
+  globalThis.__docExamples.set(id, checks);
   const folder = mkdtempSync(join(tmpdir(), 'doc-example-'));
   try {
     const file = join(folder, 'example.mjs');
