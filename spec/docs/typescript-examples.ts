@@ -217,7 +217,12 @@ export function compileExamples(examples: readonly PreparedExample[]): Map<Prepa
   };
   const program = ts.createProgram([...byPath.keys()], options, host);
   const errors = new Map<PreparedExample, string[]>(examples.map((example) => [example, []]));
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+  // Only the examples' own diagnostics: checking src/ itself is typecheck's job, and would double the time.
+  const diagnostics = examples.flatMap((example) => {
+    const file = program.getSourceFile(example.virtualPath);
+    return file ? [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)] : [];
+  });
+  for (const diagnostic of diagnostics) {
     const example = diagnostic.file ? byPath.get(diagnostic.file.fileName) : undefined;
     if (example === undefined || diagnostic.file === undefined) continue;
     const line = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line - example.offset;
