@@ -3,10 +3,10 @@ import {
   parseFlags,
   backoffFromFlags,
   numberFlag,
-  usageErrorForBackoff,
   UsageError,
 } from '../src/cli/backoff-flags.js';
-import { backoffDelays, type Backoff } from 'rxjs-retry-on-conflict';
+import { type Backoff } from 'rxjs-retry-on-conflict';
+import { planFor } from '../src/cli/plan-command.js';
 
 export { UsageError } from '../src/cli/backoff-flags.js';
 
@@ -24,13 +24,16 @@ export interface DemoOptions {
   readonly progress: boolean;
   /** Whether `--help` was asked for. */
   readonly help: boolean;
+  /** Whether `--version` was asked for. */
+  readonly version: boolean;
 }
 
 /**
  * The backoff of the third column when no backoff flag is given: patience enough for 20 writers on
- * one document. Full jitter (1.0) spreads the retries so that they stop colliding, and the waits
- * grow by 30% each time: 25 attempts, at worst 18 s of waiting in all (`npm run plan` shows it),
- * within common HTTP timeouts. No cap: Go's cap would end the retries once it is reached.
+ * one document. A jitter of 1 (each wait d anywhere from d to 2d) spreads the retries so that they
+ * stop colliding, and the waits grow by 30% each time: 25 attempts, at worst 18 s of waiting in all
+ * (`npm run plan -- --steps 25 --duration 5 --factor 1.3 --jitter 1` shows it), within common HTTP
+ * timeouts. No cap: Go's cap would end the retries once it is reached.
  */
 export const DEFAULT_CUSTOM_BACKOFF: Readonly<Backoff> = Object.freeze({
   steps: 25,
@@ -51,11 +54,13 @@ given by the flags below, against an in-process CouchDB-compatible server on 127
   --steps S        attempts per update, >= 1 (default ${DEFAULT_CUSTOM_BACKOFF.steps})
   --duration MS    first wait in ms (default ${DEFAULT_CUSTOM_BACKOFF.duration})
   --factor F       multiplier per wait, 0 = constant (default ${DEFAULT_CUSTOM_BACKOFF.factor})
-  --jitter J       each wait d becomes d + random()*J*d (default ${DEFAULT_CUSTOM_BACKOFF.jitter})
-  --cap MS         cap on the wait, 0 = none; Go's rule: reaching it ends the retries (default ${DEFAULT_CUSTOM_BACKOFF.cap})
+  --jitter J       each wait d becomes d + random()*J*d, from d to (1+J)*d (default ${DEFAULT_CUSTOM_BACKOFF.jitter})
+  --cap MS         0 = none (default ${DEFAULT_CUSTOM_BACKOFF.cap}). Not a limit on the wait: Go's rule is that once
+                   duration*factor passes it, one more wait is made and then the retries end
   --out DIR        output folder for timeline.svg and summary.json (default demo-output/<time>)
   --no-progress    plain progress lines even on a terminal
-  --help           this text
+  -h, --help       this text
+  -v, --version    the version of rxjs-retry-on-conflict
 `;
 
 /**
@@ -69,15 +74,13 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
     ...BACKOFF_FLAG_OPTIONS,
     out: { type: 'string' },
     'no-progress': { type: 'boolean' },
-    help: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
   });
   const custom = backoffFromFlags(values, DEFAULT_CUSTOM_BACKOFF);
-  try {
-    // The library's own check, so the demo accepts exactly the backoffs retryOnConflict does.
-    backoffDelays(custom, () => 0);
-  } catch (error: unknown) {
-    throw usageErrorForBackoff(error);
-  }
+  // The library's own check (through the planner, which names the flag to change when the waits
+  // would overflow), so the demo accepts exactly the backoffs retryOnConflict does.
+  planFor(custom);
   if (values.out === '') throw new UsageError('--out must name a folder, got ""');
   return {
     writers: integerFlag('writers', values.writers, 20, 1, 500),
@@ -86,6 +89,7 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
     outDir: values.out,
     progress: values['no-progress'] !== true,
     help: values.help === true,
+    version: values.version === true,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Backoff } from 'rxjs-retry-on-conflict';
+import { formatTextTable } from '../src/cli/text-table.js';
 import type { LabRun } from './contention-lab.js';
 
 /** The figures the demo prints and writes to `summary.json`, for one backoff. */
@@ -86,11 +87,31 @@ export function formatSummaryTable(summaries: readonly LabSummary[]): string {
   ];
   const header = ['', ...summaries.map((s) => s.name)];
   const body = rows.map(([label, cell]) => [label, ...summaries.map(cell)]);
-  const widths = header.map((_, column) =>
-    Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)),
+  return formatTextTable([header, ...body], {
+    format: 'markdown',
+    align: header.map((_, column) => (column === 0 ? 'left' : 'right')),
+  });
+}
+
+/**
+ * The line the demo prints for a run whose updates gave up, with the attempts those updates made:
+ * `steps` when the attempts ran out, fewer when Go's cap rule ended the retries.
+ */
+export function describeGiveUps(run: LabRun): string | undefined {
+  const attempts = run.updates
+    .filter((update) => update.outcome === 'gave-up')
+    .map((update) => update.attempts);
+  if (attempts.length === 0) return undefined;
+  const fewest = Math.min(...attempts);
+  const most = Math.max(...attempts);
+  const made = fewest === most ? count(most, 'attempt') : `${fewest} to ${most} attempts`;
+  return (
+    `${run.name}: ${count(attempts.length, 'update')} gave up after ${made}: each writer got the last 409 ` +
+    `and nothing was written (no update lost).`
   );
-  const line = (row: readonly string[]): string =>
-    `| ${row.map((text, column) => (column === 0 ? text.padEnd(widths[column] ?? 0) : text.padStart(widths[column] ?? 0))).join(' | ')} |`;
-  const rule = `|${widths.map((width, column) => (column === 0 ? `-${'-'.repeat(width)}-` : `-${'-'.repeat(width)}:`)).join('|')}|`;
-  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+/** `1 update`, `2 updates`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,3 +1,4 @@
+import { formatMs } from '../src/plan/format-ms.js';
 import type { LabRun } from './contention-lab.js';
 import { describeBackoff, summarizeRun } from './lab-summary.js';
 
@@ -138,11 +139,6 @@ function timeTicks(endMs: number): number[] {
   const ticks: number[] = [];
   for (let tick = 0; tick <= endMs + 1e-9; tick += step) ticks.push(tick);
   return ticks;
-}
-
-function formatMs(ms: number): string {
-  if (ms === 0) return '0';
-  return ms >= 1000 ? `${Number((ms / 1000).toFixed(2))} s` : `${Number(ms.toFixed(1))} ms`;
 }
 
 function fmt(value: number): string {

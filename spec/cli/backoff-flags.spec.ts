@@ -30,12 +30,53 @@ describe('backoff flags', () => {
   it('should refuse a flag that is not a number, naming it', () => {
     expect(() => backoffFromFlags({ jitter: 'lots' }, DefaultRetry)).toThrowError(
       UsageError,
-      '--jitter must be a number, got "lots"',
+      '--jitter must be a decimal number, got "lots"',
     );
-    expect(() => numberFlag('writers', ' ')).toThrowError(UsageError, '--writers must be a number, got " "');
-    expect(() => numberFlag('writers', 'Infinity')).toThrowError(UsageError, /--writers must be a number/);
+    expect(() => numberFlag('writers', ' ')).toThrowError(
+      UsageError,
+      '--writers must be a decimal number, got " "',
+    );
+    expect(numberFlag('duration', 'Infinity')).toBe(Infinity);
+    expect(numberFlag('duration', '-Infinity')).toBe(-Infinity);
+    expect(numberFlag('duration', 'NaN')).toBeNaN();
     expect(numberFlag('writers', undefined)).toBeUndefined();
     expect(numberFlag('writers', '-3')).toBe(-3);
+  });
+
+  it('should read decimal numbers only, as people write them', () => {
+    for (const [text, value] of [
+      ['3', 3],
+      ['-1', -1],
+      ['+2', 2],
+      ['0.25', 0.25],
+      ['.5', 0.5],
+      ['5.', 5],
+      ['1e3', 1000],
+      ['-2.5E-1', -0.25],
+    ] as const) {
+      expect(numberFlag('duration', text)).withContext(text).toBe(value);
+    }
+    for (const text of ['0x10', '0b1', '0o7', '1_000', '1e', '--1', '', ' 3', '3 ', 'infinity', '1,5']) {
+      expect(() => numberFlag('steps', text))
+        .withContext(text)
+        .toThrowError(UsageError, `--steps must be a decimal number, got ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('should take a negative number after a flag as its value, never as a flag of its own', () => {
+    expect(
+      parseFlags(['--duration', '-1', '--cap', '-.5', '--factor', '-1e3'], BACKOFF_FLAG_OPTIONS),
+    ).toEqual({
+      duration: '-1',
+      cap: '-.5',
+      factor: '-1e3',
+    });
+    expect(parseFlags(['--jitter', '-Infinity'], BACKOFF_FLAG_OPTIONS)).toEqual({ jitter: '-Infinity' });
+    // A flag after a flag that takes a value is still a missing value, as parseArgs says.
+    expect(() => parseFlags(['--duration', '--cap', '3'], BACKOFF_FLAG_OPTIONS)).toThrowError(
+      UsageError,
+      /--duration/,
+    );
   });
 
   it("should turn the library's error about a field into a usage error naming the flag", () => {

@@ -1,4 +1,10 @@
-import { formatPlan, parsePlanFlags, planFor, UsageError } from '../../src/cli/plan-command.js';
+import {
+  formatPlan,
+  parsePlanFlags,
+  planFor,
+  PlanOverflowError,
+  UsageError,
+} from '../../src/cli/plan-command.js';
 import { planBackoff } from '../../src/plan/plan-backoff.js';
 import { DefaultBackoff, type Backoff } from '../../src/index.js';
 
@@ -32,7 +38,7 @@ describe('plan, as printed', () => {
       '4         wait 80 ms                             150 ms',
       '5         wait 160 ms, then give up (cap rule)   310 ms',
       '',
-      "5 attempts; the caller sees the last error after 310 ms .. 310 ms of waiting, plus the attempts' own time.",
+      "5 attempts; the caller sees the last error after 310 ms of waiting, plus the attempts' own time.",
       "warning: cap 300 ms ends the retries after wait 5: 5 attempts, not 8. Go's cap rule: once duration × factor would pass the cap, the next wait is the last and the error follows it. For more attempts raise the cap or lower the factor.",
       'warning: jitter is 0: clients that conflict together retry together and conflict again (a thundering herd). A jitter of 0.1 or more spreads them.',
       '',
@@ -46,7 +52,7 @@ describe('plan, as printed', () => {
       'attempt   then, if it fails                       worst case so far',
       '1         give up: the error reaches the caller   0 ms',
       '',
-      "1 attempt; the caller sees the last error after 0 ms .. 0 ms of waiting, plus the attempts' own time.",
+      "1 attempt; the caller sees the last error after 0 ms of waiting, plus the attempts' own time.",
       'warning: steps is 1: a single attempt, never a retry.',
       '',
     ]);
@@ -107,7 +113,7 @@ describe('plan flags and errors', () => {
     it(`should name --${flag} when its value is not a number`, () => {
       expect(() => parsePlanFlags([`--${flag}`, 'ten'])).toThrowError(
         UsageError,
-        `--${flag} must be a number, got "ten"`,
+        `--${flag} must be a decimal number, got "ten"`,
       );
     });
   }
@@ -123,13 +129,36 @@ describe('plan flags and errors', () => {
     });
   });
 
-  it('should name the flag of a field the library rejects, and no flag for an overflow', () => {
+  it('should name the flag of a field the library rejects', () => {
     expect(() => planFor({ steps: 0, duration: 10, factor: 1, jitter: 0 })).toThrowError(
       UsageError,
       '--steps: Backoff.steps must be an integer >= 1, got 0',
     );
-    expect(() => planFor({ steps: 3, duration: 2 ** 62 / 1e6, factor: 2, jitter: 0 })).toThrowMatching(
-      (error: unknown) => error instanceof UsageError && error.message.startsWith('Backoff overflow'),
-    );
+  });
+
+  it('should name the flags to change for an overflow, and carry the plan of the waits that fit', () => {
+    let thrown: unknown;
+    try {
+      planFor({ steps: 3, duration: 2 ** 62 / 1e6, factor: 2, jitter: 0 });
+    } catch (error: unknown) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PlanOverflowError);
+    const overflow = thrown as PlanOverflowError;
+    expect(overflow.message).toContain('the waits overflow: wait 2 would be longer than');
+    expect(overflow.message).toContain('Lower --factor (now 2), or --steps to 2 or less (now 3).');
+    expect(overflow.plan.waits.map(({ minMs }) => minMs)).toEqual([2 ** 62 / 1e6]);
+  });
+
+  it('should speak of one attempt in the cap warning when the cap ends the retries after the first wait', () => {
+    const plan = planBackoff({ steps: 5, duration: 10, factor: 4, jitter: 0.1, cap: 20 });
+    expect(plan.attempts).toBe(1);
+    expect(plan.warnings[0]?.message).toContain('ends the retries after wait 1: 1 attempt, not 5.');
+  });
+
+  it('should plan the most steps that do not overflow: the operator never makes the wait after the last attempt', () => {
+    // 2^62 ns doubled is 2^63 ns, past Go's int64: only a third attempt would wait that long.
+    const plan = planBackoff({ steps: 2, duration: 2 ** 62 / 1e6, factor: 2, jitter: 0 });
+    expect([plan.attempts, plan.capEndsRetries]).toEqual([2, false]);
   });
 });

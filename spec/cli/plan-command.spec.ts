@@ -31,11 +31,11 @@ describe('parsePlanFlags', () => {
     expect(() => parsePlanFlags(['--stpes', '3'])).toThrowError(UsageError, /Unknown option '--stpes'/);
     expect(() => parsePlanFlags(['--factor', 'two'])).toThrowError(
       UsageError,
-      '--factor must be a number, got "two"',
+      '--factor must be a decimal number, got "two"',
     );
     expect(() => parsePlanFlags(['--duration', ''])).toThrowError(
       UsageError,
-      '--duration must be a number, got ""',
+      '--duration must be a decimal number, got ""',
     );
     expect(() => parsePlanFlags(['--preset', 'Fast'])).toThrowError(
       UsageError,

@@ -1,4 +1,4 @@
-import { DEFAULT_CUSTOM_BACKOFF, parseDemoFlags, UsageError } from '../../demo/flags.js';
+import { DEFAULT_CUSTOM_BACKOFF, DEMO_USAGE, parseDemoFlags, UsageError } from '../../demo/flags.js';
 import { planBackoff } from '../../src/plan/plan-backoff.js';
 
 describe('parseDemoFlags', () => {
@@ -10,6 +10,7 @@ describe('parseDemoFlags', () => {
       outDir: undefined,
       progress: true,
       help: false,
+      version: false,
     });
   });
 
@@ -30,10 +31,18 @@ describe('parseDemoFlags', () => {
     expect(options.custom).toEqual({ steps: 8, duration: 2.5, factor: 2, jitter: 0.5, cap: 100 });
   });
 
-  it('should read --out, --no-progress and --help', () => {
+  it('should read --out, --no-progress, --help, -h, --version and -v', () => {
     expect(parseDemoFlags(['--out', 'lab', '--no-progress', '--help'])).toEqual(
-      jasmine.objectContaining({ outDir: 'lab', progress: false, help: true }),
+      jasmine.objectContaining({ outDir: 'lab', progress: false, help: true, version: false }),
     );
+    expect(parseDemoFlags(['-h'])).toEqual(jasmine.objectContaining({ help: true }));
+    expect(parseDemoFlags(['--version'])).toEqual(jasmine.objectContaining({ version: true, help: false }));
+    expect(parseDemoFlags(['-v'])).toEqual(jasmine.objectContaining({ version: true }));
+  });
+
+  it("should describe --cap by Go's rule, not as a cap on the wait", () => {
+    expect(DEMO_USAGE).not.toContain('cap on the wait');
+    expect(DEMO_USAGE).toMatch(/--cap MS +0 = none \(default 0\)\. Not a limit on the wait/);
   });
 
   it('should reject writers and increments that are not whole numbers in range, naming the flag and value', () => {
@@ -47,7 +56,7 @@ describe('parseDemoFlags', () => {
     );
     expect(() => parseDemoFlags(['--writers', ' '])).toThrowError(
       UsageError,
-      '--writers must be a number, got " "',
+      '--writers must be a decimal number, got " "',
     );
   });
 
@@ -58,7 +67,26 @@ describe('parseDemoFlags', () => {
     );
     expect(() => parseDemoFlags(['--cap', 'Infinity'])).toThrowError(
       UsageError,
-      '--cap must be a number, got "Infinity"',
+      '--cap: Backoff.cap must be a finite number >= 0, got Infinity',
+    );
+    expect(() => parseDemoFlags(['--duration', '-1'])).toThrowError(
+      UsageError,
+      '--duration: Backoff.duration must be a finite number >= 0, got -1',
+    );
+    expect(() => parseDemoFlags(['--steps', '0x10'])).toThrowError(
+      UsageError,
+      '--steps must be a decimal number, got "0x10"',
+    );
+  });
+
+  it('should name the flag to change when the waits would overflow', () => {
+    expect(() => parseDemoFlags(['--steps', '200', '--factor', '2'])).toThrowError(
+      UsageError,
+      /^the waits overflow: wait \d+ would be longer than Go's longest duration .*Lower --factor \(now 2\), or --steps to \d+ or less \(now 200\)/,
+    );
+    expect(() => parseDemoFlags(['--jitter', '1e308'])).toThrowError(
+      UsageError,
+      /^--jitter 1e\+308 overflows/,
     );
   });
 

@@ -1,5 +1,5 @@
 import type { LabRun } from '../../demo/contention-lab.js';
-import { formatSummaryTable, percentile, summarizeRun } from '../../demo/lab-summary.js';
+import { describeGiveUps, formatSummaryTable, percentile, summarizeRun } from '../../demo/lab-summary.js';
 
 describe('percentile', () => {
   it('should take the nearest rank of sorted numbers', () => {
@@ -56,6 +56,28 @@ describe('summarizeRun', () => {
       wallMs: 26,
       server: run.server,
     });
+  });
+
+  it('should tell the give-ups with the attempts those updates made, not the steps', () => {
+    // steps 3, but Go's cap rule could end the retries sooner: the line says what happened.
+    const capped: LabRun = {
+      ...run,
+      backoff: { steps: 25, duration: 5, factor: 2, jitter: 1, cap: 40 },
+      updates: [
+        ...run.updates,
+        { writer: 1, startMs: 20, endMs: 60, attempts: 4, outcome: 'gave-up' },
+        { writer: 1, startMs: 60, endMs: 99, attempts: 4, outcome: 'gave-up' },
+      ],
+    };
+    expect(describeGiveUps(capped)).toBe(
+      'custom: 3 updates gave up after 3 to 4 attempts: each writer got the last 409 and nothing was written (no update lost).',
+    );
+    expect(describeGiveUps(run)).toBe(
+      'custom: 1 update gave up after 3 attempts: each writer got the last 409 and nothing was written (no update lost).',
+    );
+    expect(
+      describeGiveUps({ ...run, updates: run.updates.filter((u) => u.outcome === 'done') }),
+    ).toBeUndefined();
   });
 
   it('should count an acknowledged update missing from the counter as lost', () => {

@@ -5,6 +5,8 @@ import type { LabSummary } from '../../demo/lab-summary.js';
 import { runTypeScript, type ProcessResult } from '../support/run-node.js';
 
 const DEMO = 'demo/main.ts';
+/** The lab's own limit as a process; jasmine waits longer, so that a slow lab is killed, not left behind. */
+const CHILD_LIMIT_MS = 60_000;
 
 interface SummaryFile {
   writers: number;
@@ -23,27 +25,31 @@ describe('npm run demo (the contention lab, run as a process)', () => {
     // A custom backoff that cannot run out: an attempt conflicts only when another writer's update
     // landed between its GET and its PUT, and the 3 other writers make at most 9 updates, so no
     // update needs more than 10 attempts. With 10 steps every update gets through, every time.
-    result = await runTypeScript(DEMO, [
-      '--writers',
-      '4',
-      '--increments',
-      '3',
-      '--steps',
-      '10',
-      '--duration',
-      '2',
-      '--factor',
-      '1.2',
-      '--jitter',
-      '1',
-      '--cap',
-      '0',
-      '--out',
-      outDir,
-    ]);
+    result = await runTypeScript(
+      DEMO,
+      [
+        '--writers',
+        '4',
+        '--increments',
+        '3',
+        '--steps',
+        '10',
+        '--duration',
+        '2',
+        '--factor',
+        '1.2',
+        '--jitter',
+        '1',
+        '--cap',
+        '0',
+        '--out',
+        outDir,
+      ],
+      CHILD_LIMIT_MS,
+    );
     summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as SummaryFile;
     svg = readFileSync(join(outDir, 'timeline.svg'), 'utf8');
-  }, 90_000);
+  }, CHILD_LIMIT_MS + 30_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -103,35 +109,5 @@ describe('npm run demo (the contention lab, run as a process)', () => {
     expect(result.stderr).toMatch(
       /^custom: done \(12\/12 settled, \d+ conflicts, 0 give-ups\) in \d+\.\d\ds$/m,
     );
-  });
-});
-
-describe('npm run demo with bad flags', () => {
-  const cases: [string[], string][] = [
-    [['--writers', '0'], 'demo: --writers must be an integer from 1 to 500, got "0"'],
-    [['--increments', 'ten'], 'demo: --increments must be a number, got "ten"'],
-    [['--steps', '0'], 'demo: --steps: Backoff.steps must be an integer >= 1, got 0'],
-    [['--factor=-2'], 'demo: --factor: Backoff.factor must be a finite number >= 0, got -2'],
-    [['--speed', '3'], "demo: Unknown option '--speed'"],
-    [['--out'], "demo: Option '--out <value>' argument missing"],
-  ];
-
-  it('should exit 2 with a message naming the flag, and run nothing', async () => {
-    const results = await Promise.all(cases.map(([args]) => runTypeScript(DEMO, args)));
-    results.forEach((bad, index) => {
-      const [args, message] = cases[index] ?? [[], ''];
-      expect(bad.code).withContext(args.join(' ')).toBe(2);
-      expect(bad.stderr).withContext(args.join(' ')).toContain(message);
-      expect(bad.stderr).toContain('Run `npm run demo -- --help` for the flags.');
-      expect(bad.stdout).withContext(args.join(' ')).toBe('');
-    });
-  }, 60_000);
-
-  it('should print the flags with --help and exit 0', async () => {
-    const help = await runTypeScript(DEMO, ['--help']);
-
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: npm run demo -- [flags]');
-    expect(help.stdout).toContain('--writers N');
   });
 });

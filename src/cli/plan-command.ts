@@ -6,7 +6,9 @@ import {
   usageErrorForBackoff,
   UsageError,
 } from './backoff-flags.js';
-import { formatMs, planBackoff, type BackoffPlan } from '../plan/plan-backoff.js';
+import { formatMs } from '../plan/format-ms.js';
+import { planBackoff, type BackoffPlan } from '../plan/plan-backoff.js';
+import { formatTextTable } from './text-table.js';
 
 export { UsageError } from './backoff-flags.js';
 
@@ -18,7 +20,7 @@ const MAX_PLAN_STEPS = 1000;
  *
  * @example
  * ```ts
- * process.stdout.write(PLAN_USAGE);
+ * PLAN_USAGE.startsWith('Usage: rxjs-retry-on-conflict plan'); // true
  * ```
  */
 export const PLAN_USAGE = `Usage: rxjs-retry-on-conflict plan [--preset NAME] [--steps N] [--duration MS] [--factor F]
@@ -34,7 +36,9 @@ the worst case added up before the error reaches the caller, and warnings.
   --jitter J       each wait d becomes d + random()*J*d; 0 = none
   --cap MS         cap on the duration; 0 = none. Go's rule: reaching it ends the retries
   --json           print the plan as JSON
-  --help           this text
+  -h, --help       this text
+
+Exit status: 0 for a plan, 2 for a usage error or a backoff that cannot be planned.
 `;
 
 /**
@@ -42,7 +46,7 @@ the worst case added up before the error reaches the caller, and warnings.
  *
  * @example
  * ```ts
- * const { backoff, json } = parsePlanFlags(['--preset', 'DefaultBackoff', '--json']);
+ * parsePlanFlags(['--preset', 'DefaultBackoff', '--json']).json; // true
  * ```
  */
 export interface PlanRequest {
@@ -60,7 +64,7 @@ export interface PlanRequest {
  *
  * @example
  * ```ts
- * parsePlanFlags(['--steps', '4', '--factor', '5']).backoff; // DefaultRetry with steps 4, factor 5
+ * parsePlanFlags(['--steps', '4', '--factor', '5']).backoff; // { ...DefaultRetry, steps: 4, factor: 5, cap: 0 }
  * ```
  */
 export function parsePlanFlags(argv: readonly string[]): PlanRequest {
@@ -68,7 +72,7 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
     preset: { type: 'string' },
     ...BACKOFF_FLAG_OPTIONS,
     json: { type: 'boolean' },
-    help: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   const presets: Record<string, Backoff> = { DefaultRetry, DefaultBackoff };
   const preset = presets[values.preset ?? 'DefaultRetry'];
@@ -78,27 +82,97 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
     );
   }
   const backoff = backoffFromFlags(values, preset);
-  if (backoff.steps > MAX_PLAN_STEPS) {
+  // Infinity and fractions are left to the library's own rule for steps.
+  if (Number.isInteger(backoff.steps) && backoff.steps > MAX_PLAN_STEPS) {
     throw new UsageError(`--steps must be at most ${MAX_PLAN_STEPS} for a plan, got ${backoff.steps}`);
   }
   return { backoff, json: values.json === true, help: values.help === true };
 }
 
 /**
- * Computes the plan for a backoff given on the command line, turning the library's
- * `RangeError`/`TypeError` about a field into a {@link UsageError} that names the flag.
+ * A backoff whose waits would pass Go's longest duration: a {@link UsageError} that also carries the
+ * plan of the attempts before the wait that overflows, so that the command can print it first.
  *
  * @example
  * ```ts
- * planFor({ steps: 0, duration: 10, factor: 1, jitter: 0 }); // throws UsageError: --steps: Backoff.steps must be ...
+ * try {
+ *   planFor({ ...DefaultRetry, steps: 100, factor: 2 });
+ * } catch (error) {
+ *   if (error instanceof PlanOverflowError) error.plan.attempts; // 41
+ * }
+ * ```
+ */
+export class PlanOverflowError extends UsageError {
+  override readonly name = 'PlanOverflowError';
+
+  constructor(
+    message: string,
+    /** The plan with as many steps as plan without overflowing. */
+    readonly plan: BackoffPlan,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Computes the plan for a backoff given on the command line, turning the library's
+ * `RangeError`/`TypeError` about a field into a {@link UsageError} that names the flag. A backoff
+ * whose waits would overflow is a {@link PlanOverflowError} that names the flag to change (the
+ * jitter for a jitter overflow, else the steps or the factor) and carries the plan of the waits
+ * before the one that overflows.
+ *
+ * @example
+ * ```ts
+ * planFor({ steps: 0, duration: 10, factor: 1, jitter: 0 }); // throws UsageError: --steps: Backoff.steps must be an integer >= 1, got 0
+ * planFor({ ...DefaultRetry, jitter: 1e308 }); // throws PlanOverflowError: --jitter 1e+308 overflows: ...
  * ```
  */
 export function planFor(backoff: Backoff): BackoffPlan {
   try {
     return planBackoff(backoff);
   } catch (error: unknown) {
-    throw usageErrorForBackoff(error);
+    const overflow = overflowError(backoff, error);
+    throw overflow ?? usageErrorForBackoff(error);
   }
+}
+
+/** Go's longest duration, for people. */
+const LONGEST_DURATION = "Go's longest duration (2^63 ns, about 292 years)";
+
+function plans(backoff: Backoff): boolean {
+  try {
+    planBackoff(backoff);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The overflow error for `backoff` if `error` says its waits overflow, else undefined. Finds the
+ * most steps that plan by bisection, so it holds whether the library finds the overflow while
+ * stepping or before the first step.
+ */
+function overflowError(backoff: Backoff, error: unknown): PlanOverflowError | undefined {
+  if (!(error instanceof RangeError && /overflow|longest duration/i.test(error.message))) return undefined;
+  if (!plans({ ...backoff, steps: 1 })) return undefined;
+  let fits = 1;
+  let overflows = backoff.steps;
+  while (overflows - fits > 1) {
+    const middle = Math.floor((fits + overflows) / 2);
+    if (plans({ ...backoff, steps: middle })) fits = middle;
+    else overflows = middle;
+  }
+  // Steps `fits` make `fits - 1` waits; the next wait is the one that overflows.
+  const wait = fits;
+  // The jitter is to blame only if the waits without it fit, all of them.
+  const jitterOnly = backoff.jitter > 0 && plans({ ...backoff, jitter: 0 });
+  const message = jitterOnly
+    ? `--jitter ${backoff.jitter} overflows: the jitter can stretch wait ${wait} past ${LONGEST_DURATION}. ` +
+      `Lower --jitter: a wait d can become d + jitter × d.`
+    : `the waits overflow: wait ${wait} would be longer than ${LONGEST_DURATION}. Lower --factor (now ${backoff.factor}), or --steps to ${fits} or less ` +
+      `(now ${backoff.steps}). A --cap would end the retries when the wait reaches it (Go's cap rule).`;
+  return new PlanOverflowError(message, planBackoff({ ...backoff, steps: fits }));
 }
 
 /**
@@ -107,53 +181,68 @@ export function planFor(backoff: Backoff): BackoffPlan {
  *
  * @example
  * ```ts
- * process.stdout.write(formatPlan(planBackoff(DefaultBackoff)));
+ * formatPlan(planBackoff({ ...DefaultBackoff, jitter: 0 })).split('\n')[3]; // '1         wait 10 ms                              10 ms'
  * ```
  */
 export function formatPlan(plan: BackoffPlan): string {
-  const { backoff } = plan;
-  const cap = backoff.cap ? `${backoff.cap} ms` : 'none';
-  const lines = [
-    `Backoff: steps ${backoff.steps}, duration ${backoff.duration} ms, factor ${backoff.factor}, ` +
-      `jitter ${backoff.jitter}, cap ${cap}`,
-    '',
-  ];
-  const rows: string[][] = [['attempt', 'then, if it fails', 'worst case so far']];
-  for (const wait of plan.waits) {
-    const range =
-      wait.minMs === wait.maxMs ? formatMs(wait.minMs) : `${formatMs(wait.minMs)} .. ${formatMs(wait.maxMs)}`;
-    const then = wait.attemptFollows ? `wait ${range}` : `wait ${range}, then give up (cap rule)`;
-    rows.push([String(wait.afterAttempt), then, formatMs(wait.cumulativeMaxMs)]);
-  }
-  if (plan.waits.at(-1)?.attemptFollows !== false) {
-    rows.push([String(plan.attempts), 'give up: the error reaches the caller', formatMs(plan.totalMaxMs)]);
-  }
-  const widths =
-    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  for (const row of rows) {
-    lines.push(
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('   ')
-        .trimEnd(),
-    );
-  }
+  const lines = [...planTable(plan.backoff, plan)];
   lines.push(
     '',
-    `${plan.attempts} attempt${plan.attempts === 1 ? '' : 's'}; the caller sees the last error after ` +
-      `${formatMs(plan.totalMinMs)} .. ${formatMs(plan.totalMaxMs)} of waiting, plus the attempts' own time.`,
+    `${count(plan.attempts, 'attempt')}; the caller sees the last error after ` +
+      `${range(plan.totalMinMs, plan.totalMaxMs)} of waiting, plus the attempts' own time.`,
   );
   for (const warning of plan.warnings) lines.push(`warning: ${warning.message}`);
   return `${lines.join('\n')}\n`;
 }
 
 /**
+ * The table of a plan cut short by an overflow: the backoff as asked for, the waits that fit, and
+ * the attempt after which the wait overflows.
+ */
+function formatOverflowPlan(backoff: Backoff, plan: BackoffPlan): string {
+  return `${planTable(backoff, plan, `wait past Go's longest duration: see below`).join('\n')}\n`;
+}
+
+function planTable(backoff: Backoff, plan: BackoffPlan, lastRow?: string): string[] {
+  const cap = backoff.cap ? `${backoff.cap} ms` : 'none';
+  const rows: string[][] = [['attempt', 'then, if it fails', 'worst case so far']];
+  for (const wait of plan.waits) {
+    const then = `wait ${range(wait.minMs, wait.maxMs)}${wait.attemptFollows ? '' : ', then give up (cap rule)'}`;
+    rows.push([String(wait.afterAttempt), then, formatMs(wait.cumulativeMaxMs)]);
+  }
+  if (lastRow !== undefined) {
+    rows.push([String(plan.attempts), lastRow, '']);
+  } else if (plan.waits.at(-1)?.attemptFollows !== false) {
+    rows.push([String(plan.attempts), 'give up: the error reaches the caller', formatMs(plan.totalMaxMs)]);
+  }
+  return [
+    `Backoff: steps ${backoff.steps}, duration ${backoff.duration} ms, factor ${backoff.factor}, ` +
+      `jitter ${backoff.jitter}, cap ${cap}`,
+    '',
+    formatTextTable(rows),
+  ];
+}
+
+/** `10 ms .. 11 ms`, or `10 ms` when there is no jitter to make a range. */
+function range(minMs: number, maxMs: number): string {
+  return minMs === maxMs ? formatMs(minMs) : `${formatMs(minMs)} .. ${formatMs(maxMs)}`;
+}
+
+/** `1 attempt`, `2 attempts`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
  * Runs `plan` with its arguments: prints the text or JSON plan to `out`, or usage help; returns
- * the exit code. A {@link UsageError} is left to the caller (exit code 2).
+ * the exit code. A {@link UsageError} is left to the caller (exit code 2); for a
+ * {@link PlanOverflowError} the plan of the waits that fit is printed first.
  *
  * @example
  * ```ts
- * const code = runPlanCommand(['--steps', '5', '--json'], process.stdout);
+ * let printed = '';
+ * runPlanCommand(['--steps', '2', '--json'], { write: (text: string) => (printed += text) }); // 0
+ * JSON.parse(printed).attempts; // 2
  * ```
  */
 export function runPlanCommand(argv: readonly string[], out: { write(text: string): unknown }): number {
@@ -162,7 +251,19 @@ export function runPlanCommand(argv: readonly string[], out: { write(text: strin
     out.write(PLAN_USAGE);
     return 0;
   }
-  const plan = planFor(request.backoff);
+  let plan: BackoffPlan;
+  try {
+    plan = planFor(request.backoff);
+  } catch (error: unknown) {
+    if (error instanceof PlanOverflowError) {
+      out.write(
+        request.json
+          ? `${JSON.stringify(error.plan, null, 2)}\n`
+          : formatOverflowPlan(request.backoff, error.plan),
+      );
+    }
+    throw error;
+  }
   out.write(request.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { Backoff } from '../backoff/backoff.js';
 import { backoffDelays } from '../backoff/backoff-delays.js';
+import { formatMs } from './format-ms.js';
 
 /**
  * One wait of a schedule, as the jitter allows it to fall.
@@ -31,7 +32,13 @@ export interface PlannedWait {
  * ```
  */
 export interface PlanWarning {
+  /**
+   * Which surprise: `cap-ends-retries` (Go's cap rule ends the retries before `steps` attempts),
+   * `no-jitter`, `exceeds-http-timeouts` (the worst case outlasts common HTTP timeouts) or
+   * `no-retry` (`steps` is 1).
+   */
   readonly code: 'cap-ends-retries' | 'no-jitter' | 'exceeds-http-timeouts' | 'no-retry';
+  /** The warning in words, with the figures of this backoff and what to change. */
   readonly message: string;
 }
 
@@ -40,13 +47,16 @@ export interface PlanWarning {
  *
  * @example
  * ```ts
- * const { attempts, totalMaxMs } = planBackoff(DefaultBackoff); // 4, 340.999998
+ * planBackoff(DefaultBackoff).attempts; // 4
+ * planBackoff(DefaultBackoff).totalMaxMs; // 340.999998
  * ```
  */
 export interface BackoffPlan {
+  /** The backoff planned. */
   readonly backoff: Backoff;
   /** How many times the source is subscribed at most. */
   readonly attempts: number;
+  /** One entry per wait, in order: a run that always fails makes these waits and no others. */
   readonly waits: readonly PlannedWait[];
   /** The waits added up at their shortest, in ms. */
   readonly totalMinMs: number;
@@ -54,6 +64,7 @@ export interface BackoffPlan {
   readonly totalMaxMs: number;
   /** Whether Go's cap rule ends the retries before `steps` attempts. */
   readonly capEndsRetries: boolean;
+  /** What tends to surprise in production about this schedule; empty when nothing does. */
   readonly warnings: readonly PlanWarning[];
 }
 
@@ -62,7 +73,8 @@ export interface BackoffPlan {
  *
  * @example
  * ```ts
- * COMMON_HTTP_TIMEOUTS.filter((timeout) => plan.totalMaxMs > timeout.ms);
+ * const plan = planBackoff({ steps: 6, duration: 1000, factor: 2, jitter: 0.5 });
+ * COMMON_HTTP_TIMEOUTS.filter((timeout) => plan.totalMaxMs > timeout.ms).map((timeout) => timeout.ms); // [30_000]
  * ```
  */
 export const COMMON_HTTP_TIMEOUTS: readonly { readonly ms: number; readonly where: string }[] = [
@@ -101,9 +113,14 @@ export function planBackoff(backoff: Backoff): BackoffPlan {
   const shortest = backoffDelays(backoff, () => 0);
   const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
   // Go's cap rule leaves no step after the capped wait, so one more step adds no wait; without the
-  // rule, one more step always adds one.
-  const capEndsRetries =
-    backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
+  // rule, one more step always adds one, even one that would overflow (the operator never makes it).
+  let capEndsRetries = false;
+  try {
+    capEndsRetries =
+      backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
+  } catch {
+    // One more step made one more wait, one that overflows: the cap rule did not end the retries.
+  }
   const attempts = capEndsRetries ? shortest.length : shortest.length + 1;
 
   // Sums in whole nanoseconds, as the waits are, so that no float dust shows in the totals.
@@ -132,7 +149,7 @@ function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
     warnings.push({
       code: 'cap-ends-retries',
       message:
-        `cap ${backoff.cap} ms ends the retries after wait ${waits.length}: ${attempts} attempts, not ` +
+        `cap ${backoff.cap} ms ends the retries after wait ${waits.length}: ${attempts} attempt${attempts === 1 ? '' : 's'}, not ` +
         `${backoff.steps}. Go's cap rule: once duration × factor would pass the cap, the next wait is the ` +
         `last and the error follows it. For more attempts raise the cap or lower the factor.`,
     });
@@ -158,17 +175,4 @@ function warningsFor(plan: Omit<BackoffPlan, 'warnings'>): PlanWarning[] {
     });
   }
   return warnings;
-}
-
-/**
- * Milliseconds for people: up to three decimals, seconds from 10 s on.
- *
- * @example
- * ```ts
- * formatMs(10.999999); // '11 ms'
- * formatMs(38_249.999992); // '38.25 s'
- * ```
- */
-export function formatMs(ms: number): string {
-  return ms >= 10_000 ? `${Number((ms / 1000).toFixed(3))} s` : `${Number(ms.toFixed(3))} ms`;
 }

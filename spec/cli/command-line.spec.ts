@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { main, packageVersion, USAGE, type CommandIo } from '../../src/cli/command-line.js';
+import { PLAN_USAGE } from '../../src/cli/plan-command.js';
+
+/** Runs the command in-process, collecting what it writes to each stream. */
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  const code = main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const PLAN_SYNOPSIS = PLAN_USAGE.slice(0, PLAN_USAGE.indexOf('\n\n'));
+
+describe('rxjs-retry-on-conflict main(argv, io)', () => {
+  describe('help and version', () => {
+    for (const flag of ['-h', '--help', 'help']) {
+      it(`should print its usage on stdout and exit 0 for ${flag}`, () => {
+        expect(run(flag)).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+      });
+    }
+
+    for (const argv of [
+      ['plan', '-h'],
+      ['plan', '--help'],
+      ['help', 'plan'],
+    ]) {
+      it(`should print plan's usage on stdout and exit 0 for ${argv.join(' ')}`, () => {
+        expect(run(...argv)).toEqual({ code: 0, stdout: PLAN_USAGE, stderr: '' });
+      });
+    }
+
+    for (const flag of ['--version', '-v']) {
+      it(`should print the version in package.json and exit 0 for ${flag}`, () => {
+        const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+          version: string;
+        };
+        expect(packageVersion()).toBe(manifest.version);
+        expect(run(flag)).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+      });
+    }
+  });
+
+  describe('usage errors: stderr, the usage, exit 2', () => {
+    it('should print the usage on stderr, not stdout, and exit 2 when no command is given', () => {
+      expect(run()).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `rxjs-retry-on-conflict: a command is needed\n\n${USAGE}`,
+      });
+    });
+
+    it('should name an unknown command or flag', () => {
+      expect(run('schedule')).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `rxjs-retry-on-conflict: unknown command "schedule"\n\n${USAGE}`,
+      });
+      expect(run('--steps', '3').stderr).toContain('rxjs-retry-on-conflict: unknown flag "--steps"');
+    });
+
+    const planErrors: [string[], string][] = [
+      [['--bogus'], "Unknown option '--bogus'"],
+      [['--steps', '0'], '--steps: Backoff.steps must be an integer >= 1, got 0'],
+      [['--duration', '-1'], '--duration: Backoff.duration must be a finite number >= 0, got -1'],
+      [['--cap', '-5'], '--cap: Backoff.cap must be a finite number >= 0, got -5'],
+      [['--factor', '-0.5'], '--factor: Backoff.factor must be a finite number >= 0, got -0.5'],
+      [['--duration', 'Infinity'], '--duration: Backoff.duration must be a finite number >= 0, got Infinity'],
+      [['--jitter', '-Infinity'], '--jitter: Backoff.jitter must be a finite number >= 0, got -Infinity'],
+      [['--steps', 'Infinity'], '--steps: Backoff.steps must be an integer >= 1, got Infinity'],
+      [['--steps', '0x10'], '--steps must be a decimal number, got "0x10"'],
+      [['--steps', '1_000'], '--steps must be a decimal number, got "1_000"'],
+      [['--cap', ' 3'], '--cap must be a decimal number, got " 3"'],
+      [['--steps', '1001'], '--steps must be at most 1000 for a plan, got 1001'],
+      [['--steps'], "Option '--steps <value>' argument missing"],
+    ];
+    for (const [argv, message] of planErrors) {
+      it(`should report "plan ${argv.join(' ')}" as: ${message}`, () => {
+        expect(run('plan', ...argv)).toEqual({
+          code: 2,
+          stdout: '',
+          stderr:
+            `rxjs-retry-on-conflict plan: ${message}\n\n${PLAN_SYNOPSIS}\n` +
+            'Run `rxjs-retry-on-conflict plan --help` for the flags.\n',
+        });
+      });
+    }
+  });
+
+  describe('plan', () => {
+    it('should plan DefaultRetry when no flag is given', () => {
+      const { code, stdout, stderr } = run('plan');
+      expect([code, stderr]).toEqual([0, '']);
+      expect(stdout).toContain('Backoff: steps 5, duration 10 ms, factor 1, jitter 0.1, cap none');
+      expect(stdout).toMatch(/^5 +give up: the error reaches the caller +44 ms$/m);
+    });
+
+    it('should read a negative value of a flag written as --flag=-1 the same way', () => {
+      expect(run('plan', '--duration=-1').stderr).toContain(
+        '--duration: Backoff.duration must be a finite number >= 0, got -1',
+      );
+    });
+
+    it('should print the plan up to the wait that overflows, then name --factor and --steps', () => {
+      const { code, stdout, stderr } = run('plan', '--steps', '100', '--factor', '2');
+      const rows = stdout.split('\n');
+
+      expect(code).toBe(2);
+      expect(rows[0]).toBe('Backoff: steps 100, duration 10 ms, factor 2, jitter 0.1, cap none');
+      expect(rows).toContain(
+        jasmine.stringMatching(/^40 +wait 5497558138\.88 s \.\. 6047313952\.768 s +12094627905\.525 s$/),
+      );
+      expect(rows.at(-2)).toBe("41        wait past Go's longest duration: see below");
+      expect(stderr).toContain(
+        "rxjs-retry-on-conflict plan: the waits overflow: wait 41 would be longer than Go's longest " +
+          'duration (2^63 ns, about 292 years). Lower --factor (now 2), ' +
+          "or --steps to 41 or less (now 100). A --cap would end the retries when the wait reaches it (Go's cap rule).",
+      );
+    });
+
+    it('should advise a lower --factor when one huge factor overflows the second wait', () => {
+      const { code, stdout, stderr } = run('plan', '--factor', '1e308');
+
+      expect(code).toBe(2);
+      expect(stdout).toMatch(/^1 +wait 10 ms \.\. 11 ms +11 ms$/m);
+      expect(stdout).toMatch(/^2 +wait past Go's longest duration: see below$/m);
+      expect(stderr).toContain('wait 2 would be longer than');
+      expect(stderr).toContain('Lower --factor (now 1e+308), or --steps to 2 or less (now 5)');
+    });
+
+    it('should advise a lower --jitter, not a cap, when the jitter is what overflows', () => {
+      const { code, stdout, stderr } = run('plan', '--jitter', '1e308');
+
+      expect(code).toBe(2);
+      expect(stdout).toMatch(/^1 +wait past Go's longest duration: see below$/m);
+      expect(stderr).toContain(
+        "rxjs-retry-on-conflict plan: --jitter 1e+308 overflows: the jitter can stretch wait 1 past Go's " +
+          'longest duration (2^63 ns, about 292 years). Lower --jitter: ' +
+          'a wait d can become d + jitter × d.',
+      );
+      expect(stderr.split('\n')[0]).not.toContain('--cap');
+    });
+
+    it('should print the JSON of the waits that fit before an overflow with --json', () => {
+      const { code, stdout } = run('plan', '--steps', '100', '--factor', '2', '--json');
+      const plan = JSON.parse(stdout) as { attempts: number; backoff: { steps: number } };
+
+      expect(code).toBe(2);
+      expect([plan.attempts, plan.backoff.steps]).toEqual([41, 41]);
+    });
+  });
+});
