@@ -1,0 +1,61 @@
+import { invalid } from './invalid.js';
+import type { BackoffSpec } from './validate-backoff.js';
+
+/** Go's longest `time.Duration` (2^63 - 1 ns), as the nearest double. */
+export const MAX_DURATION_NS = 2 ** 63;
+
+/** The rule that every duration, configured or reached by growth, must keep. */
+export const BELOW_LONGEST_DURATION = `be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration)`;
+
+/** Waits walked one by one, at most; a run still growing after them is judged by a bound. */
+const WALK_LIMIT = 65_536;
+
+/**
+ * Throws a `RangeError` if some wait of the backoff could reach Go's longest duration, whatever
+ * `random()` returns: Go would wrap such a wait to a negative one and retry at once.
+ *
+ * The waits are walked with Go's arithmetic and `random()` just below 1 (a wait only grows with
+ * it), until the durations stop growing, the cap ends the run or the steps run out: exact, and
+ * short, since growth by a factor reaches the limit, the cap or a fixed point within a few hundred
+ * steps. Only a growth so slow that it is still going after {@link WALK_LIMIT} waits
+ * (`factor: 1 + 1e-9`, `steps: 1e15`) is judged by an upper bound on the rest of the run instead:
+ * growth rounded up at every step, held to the cap, stretched by the most jitter. A run the bound
+ * cannot clear is refused, which takes waits of decades.
+ * @internal
+ */
+export function checkLongestWait({ durationNs, factor, jitter, steps, capNs }: BackoffSpec): void {
+  for (let wait = 1; wait < steps; wait++) {
+    // stepBackoff's arithmetic, in its order, with the largest double below 1 as random().
+    const longestNs = jitter > 0 ? durationNs + Math.trunc((1 - 2 ** -53) * jitter * durationNs) : durationNs;
+    if (longestNs >= MAX_DURATION_NS) overflow(wait, longestNs);
+    const nextNs = Math.trunc(durationNs * factor);
+    // A duration that no longer grows (factor <= 1, or truncated back) keeps every later wait as
+    // short; past the cap, Go's rule makes this wait the last.
+    if (nextNs <= durationNs || (capNs > 0 && nextNs > capNs)) return;
+    durationNs = nextNs;
+    if (wait === WALK_LIMIT) {
+      // 2^-50 is more than the rounding of a product of doubles (2^-53), and of the bound itself.
+      const boundNs =
+        Math.min(durationNs * (factor * (1 + 2 ** -50)) ** (steps - wait - 2), capNs || Infinity) *
+        (1 + jitter) *
+        (1 + 2 ** -50);
+      // Every wait up to this one was walked exactly: ending the run here is safe.
+      if (boundNs >= MAX_DURATION_NS) overflow(wait + 1, boundNs, ' or a later one');
+      return;
+    }
+  }
+}
+
+/**
+ * Names the wait that could overflow, the fields that would keep it below the limit, and the wait.
+ * @param later - set when `waitNs` is the bound on the rest of the run, from this wait on.
+ */
+function overflow(wait: number, waitNs: number, later?: string): never {
+  invalid(
+    RangeError,
+    // The first wait is the duration itself, which is below the limit: only jitter carries it past.
+    `Backoff overflow: wait ${wait}${later ?? ''} (${wait < 2 ? 'lower Backoff.jitter' : `lower Backoff.steps to ${wait}, Backoff.factor or Backoff.jitter, or set Backoff.cap lower`})`,
+    BELOW_LONGEST_DURATION,
+    waitNs / 1e6,
+  );
+}
