@@ -1,4 +1,5 @@
 import { invalid } from './invalid.js';
+import { startBackoff, stepBackoff } from './backoff-step.js';
 import type { BackoffSpec } from './validate-backoff.js';
 
 /** Go's longest `time.Duration` (2^63 - 1 ns), as the nearest double. */
@@ -23,21 +24,24 @@ const WALK_LIMIT = 65_536;
  * cannot clear is refused, which takes waits of decades.
  * @internal
  */
-export function checkLongestWait({ durationNs, factor, jitter, steps, capNs }: BackoffSpec): void {
-  for (let wait = 1; wait < steps; wait++) {
-    // stepBackoff's arithmetic, in its order, with the largest double below 1 as random().
-    const longestNs = jitter > 0 ? durationNs + Math.trunc((1 - 2 ** -53) * jitter * durationNs) : durationNs;
-    if (longestNs >= MAX_DURATION_NS) overflow(wait, longestNs);
-    const nextNs = Math.trunc(durationNs * factor);
+export function checkLongestWait(spec: BackoffSpec): void {
+  const state = startBackoff(spec);
+  for (let wait = 1; state.steps > 1; wait++) {
+    const durationNs = state.durationNs;
+    // The wait as stepBackoff makes it, with the largest double below 1 as random().
+    const longestNs = stepBackoff(spec, state, largestRandom, '');
+    if (longestNs >= MAX_DURATION_NS) overflow(wait, longestNs, '');
     // A duration that no longer grows (factor <= 1, or truncated back) keeps every later wait as
-    // short; past the cap, Go's rule makes this wait the last.
-    if (nextNs <= durationNs || (capNs > 0 && nextNs > capNs)) return;
-    durationNs = nextNs;
+    // short; the cap rule, which leaves no steps, ends the loop.
+    if (state.durationNs <= durationNs) return;
     if (wait === WALK_LIMIT) {
       // 2^-50 is more than the rounding of a product of doubles (2^-53), and of the bound itself.
       const boundNs =
-        Math.min(durationNs * (factor * (1 + 2 ** -50)) ** (steps - wait - 2), capNs || Infinity) *
-        (1 + jitter) *
+        Math.min(
+          state.durationNs * (spec.factor * (1 + 2 ** -50)) ** (state.steps - 2),
+          spec.capNs || Infinity,
+        ) *
+        (1 + spec.jitter) *
         (1 + 2 ** -50);
       // Every wait up to this one was walked exactly: ending the run here is safe.
       if (boundNs >= MAX_DURATION_NS) overflow(wait + 1, boundNs, ' or a later one');
@@ -46,15 +50,17 @@ export function checkLongestWait({ durationNs, factor, jitter, steps, capNs }: B
   }
 }
 
+const largestRandom = (): number => 1 - 2 ** -53;
+
 /**
  * Names the wait that could overflow, the fields that would keep it below the limit, and the wait.
  * @param later - set when `waitNs` is the bound on the rest of the run, from this wait on.
  */
-function overflow(wait: number, waitNs: number, later?: string): never {
+function overflow(wait: number, waitNs: number, later: string): never {
   invalid(
     RangeError,
     // The first wait is the duration itself, which is below the limit: only jitter carries it past.
-    `Backoff overflow: wait ${wait}${later ?? ''} (${wait < 2 ? 'lower Backoff.jitter' : `lower Backoff.steps to ${wait}, Backoff.factor or Backoff.jitter, or set Backoff.cap lower`})`,
+    `Backoff overflow: wait ${wait}${later} (${wait < 2 ? 'lower Backoff.jitter' : `lower Backoff.steps to ${wait}, Backoff.factor or Backoff.jitter, or set Backoff.cap lower`})`,
     BELOW_LONGEST_DURATION,
     waitNs / 1e6,
   );

@@ -92,16 +92,13 @@ const FIELDS = ['steps', 'duration', 'factor', 'jitter', 'cap'] as const;
  */
 function badType(...given: unknown[]): never {
   const missing = FIELDS.filter((_, i) => i < 4 && given[i] === undefined);
-  if (missing[0]) {
-    invalid(
-      TypeError,
-      `Backoff.${missing.join(', Backoff.')}`,
-      `be ${missing[1] ? 'numbers' : 'a number'}${missing[0] === 'steps' ? STEPS_COUNT_ATTEMPTS : ''}`,
-      undefined,
-    );
-  }
   const index = given.findIndex((value) => typeof value !== 'number' && value !== undefined);
-  invalid(TypeError, `Backoff.${FIELDS[index]}`, 'be a number', given[index]);
+  invalid(
+    TypeError,
+    `Backoff.${missing.join(', Backoff.') || FIELDS[index]}`,
+    (missing[1] ? 'be numbers' : 'be a number') + (missing[0] === 'steps' ? STEPS_COUNT_ATTEMPTS : ''),
+    missing[0] ? undefined : given[index],
+  );
 }
 
 const STEPS_COUNT_ATTEMPTS = ' (steps counts attempts, the first included: 3 retries are steps 4)';

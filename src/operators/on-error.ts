@@ -143,18 +143,13 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 export function onError<T>(
   backoff: Backoff,
   retriable: (error: unknown) => boolean,
-  options?: RetryOptions,
+  options: RetryOptions = {},
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
-  let scheduler: SchedulerLike = asyncScheduler;
-  let random = Math.random;
-  let onRetry: (event: RetryEvent) => void = ignore;
-  let onGiveUp: (event: GiveUpEvent) => void = ignore;
-  if (options !== undefined) {
-    if (typeof options !== 'object' || options === null)
-      invalid(TypeError, 'RetryOptions', 'be an object', options);
-    ({ scheduler = scheduler, random = random, onRetry = onRetry, onGiveUp = onGiveUp } = options);
-  }
+  if (typeof options !== 'object' || options === null)
+    invalid(TypeError, 'RetryOptions', 'be an object', options);
+  // Checked one by one, in plain statements: an operator is often made per call.
+  const { scheduler = asyncScheduler, random = Math.random, onRetry = ignore, onGiveUp = ignore } = options;
   checkFunction('retriable', retriable);
   checkFunction('RetryOptions.random', random);
   checkFunction('RetryOptions.onRetry', onRetry);
