@@ -143,13 +143,20 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 export function onError<T>(
   backoff: Backoff,
   retriable: (error: unknown) => boolean,
-  options: RetryOptions = {},
+  options?: RetryOptions,
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
-  if (typeof options !== 'object' || options === null)
-    invalid(TypeError, 'RetryOptions', 'be an object', options);
-  // Checked one by one, in plain statements: an operator is often made per call.
-  const { scheduler = asyncScheduler, random = Math.random, onRetry = ignore, onGiveUp = ignore } = options;
+  // Plain statements, and no options object made when none is given: an operator is often made
+  // per call, so its making should cost about what RxJS's `retry` costs.
+  let scheduler: SchedulerLike = asyncScheduler;
+  let random = Math.random;
+  let onRetry: (event: RetryEvent) => void = ignore;
+  let onGiveUp: (event: GiveUpEvent) => void = ignore;
+  if (options !== undefined) {
+    if (typeof options !== 'object' || options === null)
+      invalid(TypeError, 'RetryOptions', 'be an object', options);
+    ({ scheduler = scheduler, random = random, onRetry = onRetry, onGiveUp = onGiveUp } = options);
+  }
   checkFunction('retriable', retriable);
   checkFunction('RetryOptions.random', random);
   checkFunction('RetryOptions.onRetry', onRetry);
@@ -173,20 +180,39 @@ export function onError<T>(
       let subscribing = false;
       let resubscribeNow = false;
 
-      function giveUp(error: unknown): void {
-        try {
-          onGiveUp({ attempts: attempt, error });
-        } catch (thrown: unknown) {
-          error = thrown;
-        }
-        subscriber.error(error);
-      }
-
       // Go's loop, turned inside out: each failed attempt decides whether and when to run the next.
       const observer: Observer<T> = {
         next: (value) => subscriber.next(value),
         complete: () => subscriber.complete(),
         error: (error: unknown) => {
+          // Made at a failure only: a subscription that never fails pays nothing for them.
+          function giveUp(error: unknown): void {
+            try {
+              onGiveUp({ attempts: attempt, error });
+            } catch (thrown: unknown) {
+              error = thrown;
+            }
+            subscriber.error(error);
+          }
+
+          // Waits until the scheduler's clock reads `end`. A timer may fire before its time by that
+          // clock (Node counts from a clock cached at the start of the event loop's turn), and one
+          // longer than a timer can hold is taken in pieces: either way the rest is scheduled anew, so
+          // the wait never ends early. Each piece is its own action, so that `timer` is always the one
+          // pending and no chain of spent actions builds up (a virtual scheduler's action that
+          // reschedules itself makes a new one, held by the old). On a virtual clock a timer fires on
+          // time to the same double, so nothing more is scheduled.
+          function wait(end: number, leftMs: number, done: () => void): void {
+            timer = scheduler.schedule(
+              () => {
+                const left = end - scheduler.now();
+                if (left > 0) wait(end, left, done);
+                else done();
+              },
+              Math.min(leftMs, LONGEST_TIMER_MS),
+            );
+          }
+
           try {
             state ??= startBackoff(spec);
             if (!retriable(error)) return subscriber.error(error);
@@ -212,24 +238,6 @@ export function onError<T>(
           else retry();
         },
       };
-
-      // Waits until the scheduler's clock reads `end`. A timer may fire before its time by that
-      // clock (Node counts from a clock cached at the start of the event loop's turn), and one
-      // longer than a timer can hold is taken in pieces: either way the rest is scheduled anew, so
-      // the wait never ends early. Each piece is its own action, so that `timer` is always the one
-      // pending and no chain of spent actions builds up (a virtual scheduler's action that
-      // reschedules itself makes a new one, held by the old). On a virtual clock a timer fires on
-      // time to the same double, so nothing more is scheduled.
-      function wait(end: number, leftMs: number, done: () => void): void {
-        timer = scheduler.schedule(
-          () => {
-            const left = end - scheduler.now();
-            if (left > 0) wait(end, left, done);
-            else done();
-          },
-          Math.min(leftMs, LONGEST_TIMER_MS),
-        );
-      }
 
       function retry(): void {
         // The failed attempt is torn down before the next one starts.
