@@ -19,7 +19,7 @@ const WALK_LIMIT = 65_536;
  * it), until the durations stop growing, the cap ends the run or the steps run out: exact, and
  * short, since growth by a factor reaches the limit, the cap or a fixed point within a few hundred
  * steps. Only a growth so slow that it is still going after {@link WALK_LIMIT} waits
- * (`factor: 1 + 1e-9`, `steps: 1e15`) is judged by an upper bound on the rest of the run instead:
+ * (`duration: 1e6`, `factor: 1.0001`, `steps: 1e15`) is judged by an upper bound on the rest of the run:
  * growth rounded up at every step, held to the cap, stretched by the most jitter. A run the bound
  * cannot clear is refused, which takes waits of decades.
  * @internal
