@@ -30,7 +30,7 @@ describe('Backoff steps at the limits of Go arithmetic', () => {
     const random = jasmine.createSpy('random').and.returnValue(0.5);
     expect(() => backoffDelays(jittered, random)).toThrowError(
       RangeError,
-      `Backoff overflow: wait 1 (lower Backoff.jitter) must be below 9223372036854.775 ms (Go's longest duration), got ${INT64_LIMIT_NS / 1e6}`,
+      `Backoff overflow: wait 1 (lower jitter) must be below 9223372036854.775 ms (Go's longest duration), got ${INT64_LIMIT_NS / 1e6}`,
     );
     expect(random).not.toHaveBeenCalled();
     // Half the jitter stays below the limit even with random's largest value.

@@ -17,8 +17,8 @@ describe('waits past Go longest duration, found when the operator is created', (
   // 10 ms doubled: wait 41 is 10 * 2^40 ms = 10,995,116,277.76 s, past 2^63 ns.
   const doubling: Backoff = { steps: 100, duration: 10, factor: 2, jitter: 0 };
   const doublingMessage =
-    'Backoff overflow: wait 41 (lower Backoff.steps to 41, Backoff.factor or Backoff.jitter, or set Backoff.cap ' +
-    `lower) ${LIMIT}, got ${10 * 2 ** 40}`;
+    'Backoff overflow: wait 41 (lower steps to 41, factor or jitter, or set a lower cap) ' +
+    `${LIMIT}, got ${10 * 2 ** 40}`;
 
   it('should throw a RangeError from onError, retryOnConflict and backoffDelays, naming the wait and the fields', () => {
     for (const create of [
@@ -40,12 +40,12 @@ describe('waits past Go longest duration, found when the operator is created', (
   it('should blame only jitter when the first wait overflows by it', () => {
     expect(
       thrownBy(() => onError({ steps: 2, duration: 10, factor: 1, jitter: 1e308 }, () => true)).message,
-    ).toBe(`Backoff overflow: wait 1 (lower Backoff.jitter) ${LIMIT}, got Infinity`);
+    ).toBe(`Backoff overflow: wait 1 (lower jitter) ${LIMIT}, got Infinity`);
   });
 
   it('should find a factor that overflows at once', () => {
     expect(thrownBy(() => backoffDelays({ steps: 3, duration: 10, factor: 1e308, jitter: 0 })).message).toBe(
-      `Backoff overflow: wait 2 (lower Backoff.steps to 2, Backoff.factor or Backoff.jitter, or set Backoff.cap lower) ${LIMIT}, got Infinity`,
+      `Backoff overflow: wait 2 (lower steps to 2, factor or jitter, or set a lower cap) ${LIMIT}, got Infinity`,
     );
     // With two steps there is only one wait, before the factor is ever used.
     expect(backoffDelays({ steps: 2, duration: 10, factor: 1e308, jitter: 0 })).toEqual([10]);
@@ -71,7 +71,7 @@ describe('waits past Go longest duration, found when the operator is created', (
     const error = thrownBy(() => toBackoffSpec({ steps: 1e15, duration: 1e6, factor: 1.0001, jitter: 0 }));
     expect(error).toBeInstanceOf(RangeError);
     expect(error.message).toMatch(
-      /^Backoff overflow: wait 65537 or a later one \(lower Backoff\.steps to 65537, .*\), got Infinity$/,
+      /^Backoff overflow: wait 65537 or a later one \(lower steps to 65537, .*\), got Infinity$/,
     );
     expect(performance.now() - started).toBeLessThan(500);
   });
@@ -95,7 +95,7 @@ describe('waits past Go longest duration, found when the operator is created', (
     // 2^61 ns doubles to 2^62 ns, which the cap allows (it is not above it); jitter 1 could double that.
     const backoff: Backoff = { steps: 3, duration: 2 ** 61 / 1e6, factor: 2, jitter: 1, cap: 2 ** 62 / 1e6 };
     expect(thrownBy(() => toBackoffSpec(backoff)).message).toBe(
-      `Backoff overflow: wait 2 (lower Backoff.steps to 2, Backoff.factor or Backoff.jitter, or set Backoff.cap lower) ${LIMIT}, got ${2 ** 63 / 1e6}`,
+      `Backoff overflow: wait 2 (lower steps to 2, factor or jitter, or set a lower cap) ${LIMIT}, got ${2 ** 63 / 1e6}`,
     );
     expect(() => toBackoffSpec({ ...backoff, jitter: 0.5 })).not.toThrow();
   });

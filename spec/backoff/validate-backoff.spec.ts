@@ -160,7 +160,7 @@ describe('toBackoffSpec, given what plain JavaScript passes', () => {
     );
   });
 
-  const STEPS_HINT = ' (steps counts attempts, the first included: 3 retries are steps 4)';
+  const STEPS_HINT = ' (steps = attempts = retries + 1)';
   const peerConfigs: [string, object, string][] = [
     [
       "RxJS retry's",

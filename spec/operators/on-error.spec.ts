@@ -668,8 +668,7 @@ describe('onError', () => {
       );
     });
 
-    const NOT_A_SCHEDULER =
-      'RetryOptions.scheduler must be a SchedulerLike (an object with schedule() and now())';
+    const NOT_A_SCHEDULER = 'RetryOptions.scheduler must be a SchedulerLike (with schedule() and now())';
 
     it('should throw a TypeError for a scheduler without schedule(), naming the option', () => {
       expect(() => onError(steady(3), always, { scheduler: {} as VirtualTimeScheduler })).toThrowError(

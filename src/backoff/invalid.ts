@@ -1,3 +1,5 @@
+import { isObject } from './is-object.js';
+
 /**
  * Throws the library's one kind of input error, "`name` must `rule`, got `value`", so that every
  * message names the field, the rule and the value in the same way.
@@ -10,15 +12,17 @@ export function invalid(
   value: unknown,
 ): never {
   // Keeps '10', 10n, NaN and undefined apart, and never prints a function's source.
-  const shown =
-    typeof value === 'string'
-      ? JSON.stringify(value)
-      : typeof value === 'bigint'
-        ? `${value}n`
-        : typeof value === 'function'
-          ? 'a function'
-          : typeof value === 'object' && value !== null
-            ? 'an object'
-            : String(value);
-  throw new ErrorType(`${name} must ${rule}, got ${shown}`);
+  throw new ErrorType(
+    `${name} must ${rule}, got ${
+      typeof value === 'string'
+        ? JSON.stringify(value)
+        : typeof value === 'bigint'
+          ? `${value}n`
+          : typeof value === 'function'
+            ? 'a function'
+            : isObject(value)
+              ? 'an object'
+              : String(value)
+    }`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Backoff } from './backoff.js';
 import { invalid } from './invalid.js';
+import { isObject } from './is-object.js';
 import { BELOW_LONGEST_DURATION, checkLongestWait, MAX_DURATION_NS } from './longest-wait.js';
 
 /**
@@ -23,8 +24,9 @@ export interface BackoffSpec {
  * @internal
  */
 export function toBackoffSpec(backoff: Backoff): BackoffSpec {
-  if (typeof backoff !== 'object' || backoff === null) invalid(TypeError, 'Backoff', 'be an object', backoff);
-  // Each field is read once: a getter may answer differently on a second read.
+  if (!isObject(backoff)) invalid(TypeError, 'Backoff', 'be an object', backoff);
+  // Each field is read once (a getter may answer differently on a second read), by name: a keyed
+  // read in a helper costs half again the making of an operator.
   let field = 'steps';
   let steps: unknown, duration: unknown, factor: unknown, jitter: unknown, cap: unknown;
   try {
@@ -40,30 +42,19 @@ export function toBackoffSpec(backoff: Backoff): BackoffSpec {
   } catch (error: unknown) {
     throw new TypeError(
       `Backoff.${field} could not be read: ${String((error as Error | null)?.message ?? error)}`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
-  // Types first, then each field's rule, in the order of the fields: `steps` first.
-  if (
-    typeof steps !== 'number' ||
-    typeof duration !== 'number' ||
-    typeof factor !== 'number' ||
-    typeof jitter !== 'number' ||
-    (cap !== undefined && typeof cap !== 'number')
-  ) {
-    badType(steps, duration, factor, jitter, cap);
-  }
+  // Missing fields first, all at once; then each field in turn, its type and its rule.
+  if (steps === undefined || duration === undefined || factor === undefined || jitter === undefined)
+    missing(steps, duration, factor, jitter);
+  if (typeof steps !== 'number') invalid(TypeError, 'Backoff.steps', 'be a number', steps);
   if (!(Number.isSafeInteger(steps) && steps >= 1))
     invalid(RangeError, 'Backoff.steps', 'be an integer >= 1', steps);
-  const durationNs = toNs('Backoff.duration', duration);
-  checkFinite('Backoff.factor', factor);
-  checkFinite('Backoff.jitter', jitter);
   const spec: BackoffSpec = {
-    durationNs,
-    factor,
-    jitter,
+    durationNs: toNs('Backoff.duration', duration),
+    factor: finite('Backoff.factor', factor),
+    jitter: finite('Backoff.jitter', jitter),
     steps,
     capNs: cap === undefined ? 0 : toNs('Backoff.cap', cap),
   };
@@ -71,34 +62,32 @@ export function toBackoffSpec(backoff: Backoff): BackoffSpec {
   return spec;
 }
 
-function checkFinite(name: string, value: number): void {
+function finite(name: string, value: unknown): number {
+  if (typeof value !== 'number') invalid(TypeError, name, 'be a number', value);
   if (!(value >= 0 && value < Infinity)) invalid(RangeError, name, 'be a finite number >= 0', value);
+  return value;
 }
 
 /** Milliseconds as Go's whole nanoseconds, which must fit its int64. */
-function toNs(name: string, ms: number): number {
-  checkFinite(name, ms);
-  const ns = Math.round(ms * 1e6);
+function toNs(name: string, ms: unknown): number {
+  const ns = Math.round(finite(name, ms) * 1e6);
   if (ns >= MAX_DURATION_NS) invalid(RangeError, name, BELOW_LONGEST_DURATION, ms);
   return ns;
 }
 
-const FIELDS = ['steps', 'duration', 'factor', 'jitter', 'cap'] as const;
+const FIELDS = ['steps', 'duration', 'factor', 'jitter'];
 
 /**
- * The `TypeError` for fields that are not numbers: every missing field at once, so that a config
- * written for another retry library (`count`, `retries`, `maxAttempts`, `initialInterval`...)
- * learns this one's names, and what `steps` counts; otherwise the first field of a wrong type.
+ * The `TypeError` for missing fields, all named at once, so that a config written for another
+ * retry library (`count`, `retries`, `maxAttempts`, `initialInterval`...) learns this one's names,
+ * and what `steps` counts.
  */
-function badType(...given: unknown[]): never {
-  const missing = FIELDS.filter((_, i) => i < 4 && given[i] === undefined);
-  const index = given.findIndex((value) => typeof value !== 'number' && value !== undefined);
+function missing(...given: unknown[]): never {
+  const names = FIELDS.filter((_, i) => given[i] === undefined);
   invalid(
     TypeError,
-    `Backoff.${missing.join(', Backoff.') || FIELDS[index]}`,
-    (missing[1] ? 'be numbers' : 'be a number') + (missing[0] === 'steps' ? STEPS_COUNT_ATTEMPTS : ''),
-    missing[0] ? undefined : given[index],
+    `Backoff.${names.join(', Backoff.')}`,
+    `be ${names[1] ? 'numbers' : 'a number'}${names[0] === 'steps' ? ' (steps = attempts = retries + 1)' : ''}`,
+    undefined,
   );
 }
-
-const STEPS_COUNT_ATTEMPTS = ' (steps counts attempts, the first included: 3 retries are steps 4)';

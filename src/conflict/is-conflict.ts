@@ -1,3 +1,5 @@
+import { isObject } from '../backoff/is-object.js';
+
 /**
  * Whether an error says "409 Conflict": the write lost an optimistic-concurrency race and is worth
  * redoing after a fresh read. The retriable test behind {@link retryOnConflict}.
@@ -44,8 +46,6 @@ const KNOWN_STATUS_REASON =
   /^(?:Unauthorized|Forbidden|NotFound|AlreadyExists|Conflict|Gone|Invalid|ServerTimeout|StoreReadError|Timeout|TooManyRequests|BadRequest|MethodNotAllowed|NotAcceptable|RequestEntityTooLarge|UnsupportedMediaType|InternalError|Expired|ServiceUnavailable)$/;
 
 type Fields = Readonly<Record<string, unknown>>;
-
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 
 function conflictIn(error: unknown, depthLeft: number): boolean {
   if (!isObject(error) || depthLeft < 0) return false;

@@ -10,6 +10,7 @@ import {
 import type { Backoff } from '../backoff/backoff.js';
 import { startBackoff, stepBackoff, type BackoffState } from '../backoff/backoff-step.js';
 import { invalid } from '../backoff/invalid.js';
+import { isObject } from '../backoff/is-object.js';
 import { toBackoffSpec } from '../backoff/validate-backoff.js';
 
 /**
@@ -146,29 +147,22 @@ export function onError<T>(
   options?: RetryOptions,
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
-  // Plain statements, and no options object made when none is given: an operator is often made
-  // per call, so its making should cost about what RxJS's `retry` costs.
-  let scheduler: SchedulerLike = asyncScheduler;
-  let random = Math.random;
-  let onRetry: (event: RetryEvent) => void = ignore;
-  let onGiveUp: (event: GiveUpEvent) => void = ignore;
-  if (options !== undefined) {
-    if (typeof options !== 'object' || options === null)
-      invalid(TypeError, 'RetryOptions', 'be an object', options);
-    ({ scheduler = scheduler, random = random, onRetry = onRetry, onGiveUp = onGiveUp } = options);
-  }
+  // No options object made when none is given: an operator is often made per call, so its making
+  // should cost about what RxJS's `retry` costs.
+  if (options !== undefined && !isObject(options))
+    invalid(TypeError, 'RetryOptions', 'be an object', options);
+  const {
+    scheduler = asyncScheduler,
+    random = Math.random,
+    onRetry = ignore,
+    onGiveUp = ignore,
+  }: RetryOptions = options ?? NO_OPTIONS;
   checkFunction('retriable', retriable);
   checkFunction('RetryOptions.random', random);
   checkFunction('RetryOptions.onRetry', onRetry);
   checkFunction('RetryOptions.onGiveUp', onGiveUp);
-  const given = scheduler as Partial<SchedulerLike> | null;
-  if (typeof given?.schedule !== 'function' || typeof given.now !== 'function')
-    invalid(
-      TypeError,
-      'RetryOptions.scheduler',
-      'be a SchedulerLike (an object with schedule() and now())',
-      given,
-    );
+  if (typeof scheduler?.schedule !== 'function' || typeof scheduler.now !== 'function')
+    invalid(TypeError, 'RetryOptions.scheduler', 'be a SchedulerLike (with schedule() and now())', scheduler);
 
   return (source) =>
     new Observable<T>((subscriber) => {
@@ -279,3 +273,5 @@ function checkFunction(name: string, value: unknown): void {
 }
 
 function ignore(): void {}
+
+const NO_OPTIONS: RetryOptions = {};
