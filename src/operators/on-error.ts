@@ -10,7 +10,6 @@ import {
 import type { Backoff } from '../backoff/backoff.js';
 import { startBackoff, stepBackoff, type BackoffState } from '../backoff/backoff-step.js';
 import { invalid } from '../backoff/invalid.js';
-import { isObject } from '../backoff/is-object.js';
 import { toBackoffSpec } from '../backoff/validate-backoff.js';
 
 /**
@@ -147,16 +146,17 @@ export function onError<T>(
   options?: RetryOptions,
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
-  // No options object made when none is given: an operator is often made per call, so its making
-  // should cost about what RxJS's `retry` costs.
-  if (options !== undefined && !isObject(options))
-    invalid(TypeError, 'RetryOptions', 'be an object', options);
-  const {
-    scheduler = asyncScheduler,
-    random = Math.random,
-    onRetry = ignore,
-    onGiveUp = ignore,
-  }: RetryOptions = options ?? NO_OPTIONS;
+  // Plain statements, and nothing destructured when no options are given: an operator is often made
+  // per call, so its making should cost about what RxJS's `retry` costs.
+  let scheduler: SchedulerLike = asyncScheduler;
+  let random = Math.random;
+  let onRetry: (event: RetryEvent) => void = ignore;
+  let onGiveUp: (event: GiveUpEvent) => void = ignore;
+  if (options !== undefined) {
+    if (typeof options !== 'object' || options === null)
+      invalid(TypeError, 'RetryOptions', 'be an object', options);
+    ({ scheduler = scheduler, random = random, onRetry = onRetry, onGiveUp = onGiveUp } = options);
+  }
   checkFunction('retriable', retriable);
   checkFunction('RetryOptions.random', random);
   checkFunction('RetryOptions.onRetry', onRetry);
@@ -273,5 +273,3 @@ function checkFunction(name: string, value: unknown): void {
 }
 
 function ignore(): void {}
-
-const NO_OPTIONS: RetryOptions = {};
