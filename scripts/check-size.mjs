@@ -5,23 +5,26 @@ import { bundleSize } from './bundle-size.mjs';
 
 /**
  * Budgets in gzip bytes. They sit just above today's sizes so that growth is a decision, not an
- * accident: raise one only in the commit that explains what the bytes buy. `retryOnConflict` (what
- * most apps import) stays at or under 1,750 B, with every input check and conflict carrier kept;
- * `everything` includes `planBackoff`, which only apps that plan a schedule at run time import.
+ * accident: raise one only in the commit that explains what the bytes buy. `retryOnConflict` was
+ * 1,697 B; a backoff that would overflow refused at creation (~160 B), every missing field named
+ * with the peer-config hint (~120 B), getter errors that name the field (~70 B), `onGiveUp`,
+ * `attemptFollows`, waits that never end early, and creation checks written straight-line for
+ * speed (~110 B) bring it to ~2.13 KB. `everything` adds `planBackoff`; `angular` is the whole
+ * Angular entry with the operator.
  */
 const budgets = [
   {
     name: 'retryOnConflict',
     entry: "export { retryOnConflict } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 1710,
+    maxGzipBytes: 2150,
   },
-  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 2700 },
+  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 3100 },
   {
     // The whole Angular entry, the operator included; @angular/core is the app's, like rxjs.
     name: 'angular',
     entry: "export * from 'rxjs-retry-on-conflict/angular';",
     external: ['rxjs', 'rxjs/*', '@angular/core'],
-    maxGzipBytes: 2100,
+    maxGzipBytes: 2520,
   },
 ];
 

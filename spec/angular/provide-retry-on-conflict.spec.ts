@@ -3,7 +3,7 @@ import { createHttpEnvironment } from '../support/angular-environment.js';
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { createEnvironmentInjector, runInInjectionContext, type EnvironmentInjector } from '@angular/core';
 import { lastValueFrom, type Observable, type SchedulerLike } from 'rxjs';
-import { retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
+import { retryOnConflict, type Backoff, type GiveUpEvent, type RetryEvent } from '../../src/index.js';
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
 import { provideRetryOnConflict } from '../../src/angular/provide-retry-on-conflict.js';
 import type { RetryOnConflictPolicy } from '../../src/angular/retry-policy.js';
@@ -61,9 +61,14 @@ describe('provideRetryOnConflict', () => {
     return { path, get$: get$.pipe(runInInjectionContext(injector, () => injectRetryOnConflict())) };
   }
 
-  it('should send `steps` requests with the policy backoff, then deliver the 409 HttpErrorResponse', async () => {
+  it('should send `steps` requests with the policy backoff, tell onGiveUp, then deliver the 409 HttpErrorResponse', async () => {
     const retries: RetryEvent[] = [];
-    const injector = environment({ backoff: THREE_ATTEMPTS, onRetry: (event) => retries.push(event) });
+    const giveUps: GiveUpEvent[] = [];
+    const injector = environment({
+      backoff: THREE_ATTEMPTS,
+      onRetry: (event) => retries.push(event),
+      onGiveUp: (event) => giveUps.push(event),
+    });
     const { path, get$ } = alwaysFailing(injector, 409);
 
     const error = await lastValueFrom(get$).catch((thrown: unknown) => thrown);
@@ -75,6 +80,7 @@ describe('provideRetryOnConflict', () => {
       [1, 5],
       [2, 5],
     ]);
+    expect(giveUps).toEqual([{ attempts: 3, error }]);
   });
 
   it("should retry as client-go's DefaultRetry (5 requests) when the policy is empty", async () => {

@@ -1,11 +1,11 @@
 import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
-import { invalid } from '../backoff/validate-backoff.js';
+import { invalid } from '../backoff/invalid.js';
 import { retryOnConflict } from '../operators/retry-on-conflict.js';
 import { createRetryOnConflictOperator, RETRY_ON_CONFLICT_OPERATOR } from './inject-retry-on-conflict.js';
 import { RETRY_ON_CONFLICT_POLICY, type RetryOnConflictPolicy } from './retry-policy.js';
 
 /**
- * Sets how the application retries conflicts: the backoff, the `onRetry` hook, the scheduler and
+ * Sets how the application retries conflicts: the backoff, the `onRetry` and `onGiveUp` hooks, the scheduler and
  * the jitter source that {@link injectRetryOnConflict} builds its operator from. Put it in the
  * application's providers (or a route's, or `TestBed`'s); without it, the library's defaults apply
  * (client-go's `DefaultRetry`: 5 attempts about 10ms apart).

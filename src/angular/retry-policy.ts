@@ -1,7 +1,7 @@
 import { InjectionToken } from '@angular/core';
 import type { SchedulerLike } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
-import type { RetryEvent } from '../operators/on-error.js';
+import type { GiveUpEvent, RetryEvent } from '../operators/on-error.js';
 
 /**
  * An application's way of retrying conflicts, set once with {@link provideRetryOnConflict}: the
@@ -23,6 +23,8 @@ export interface RetryOnConflictPolicy {
   readonly backoff?: Backoff;
   /** Called before each wait with the attempt that failed, the wait and the 409; for logs and metrics. */
   readonly onRetry?: (event: RetryEvent) => void;
+  /** Called once when the retries run out, just before the last 409 reaches the subscriber. */
+  readonly onGiveUp?: (event: GiveUpEvent) => void;
   /** Where the waits are scheduled. Default: `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
   /** Source of the jitter, numbers in [0, 1). Default: `Math.random`. */

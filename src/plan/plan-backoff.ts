@@ -1,5 +1,6 @@
 import type { Backoff } from '../backoff/backoff.js';
 import { backoffDelays } from '../backoff/backoff-delays.js';
+import { backoffSchedule } from '../backoff/backoff-schedule.js';
 import { formatMs } from './format-ms.js';
 
 /**
@@ -110,17 +111,9 @@ const LARGEST_RANDOM = 1 - 2 ** -53;
  * ```
  */
 export function planBackoff(backoff: Backoff): BackoffPlan {
-  const shortest = backoffDelays(backoff, () => 0);
+  // The stepper says whether Go's cap rule ended the run; the jitter does not change that.
+  const { delaysMs: shortest, capEndsRetries } = backoffSchedule(backoff, () => 0, 'random');
   const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
-  // Go's cap rule leaves no step after the capped wait, so one more step adds no wait; without the
-  // rule, one more step always adds one, even one that would overflow (the operator never makes it).
-  let capEndsRetries = false;
-  try {
-    capEndsRetries =
-      backoffDelays({ ...backoff, steps: backoff.steps + 1 }, () => 0).length === shortest.length;
-  } catch {
-    // One more step made one more wait, one that overflows: the cap rule did not end the retries.
-  }
   const attempts = capEndsRetries ? shortest.length : shortest.length + 1;
 
   // Sums in whole nanoseconds, as the waits are, so that no float dust shows in the totals.
