@@ -71,7 +71,7 @@ interface CounterDocument { readonly _id: string; readonly _rev: string; readonl
   'src/angular/inject-retry-on-conflict.ts': { preamble: ANGULAR_JIT },
   'src/angular/provide-retry-on-conflict.ts': { preamble: ANGULAR_JIT },
   'src/angular/provide-retry-on-conflict-testing.ts': {
-    // The CounterService of injectRetryOnConflict's example, and TestBed set up as \`ng test\` sets it up.
+    // The CounterService of injectRetryOnConflict's example, and TestBed set up as `ng test` sets it up, minus the DOM.
     preamble: `${ANGULAR_JIT}
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
