@@ -105,5 +105,16 @@ export function tsdocExamples(file: string, text = readRepoFile(file)): DocBlock
   return blocks;
 }
 
+/**
+ * The file of the example Angular app that a ```ts block is an excerpt of, named by the block's
+ * first line (`// examples/angular-app/src/app/counter.service.ts`); undefined for any other block.
+ * Such blocks are compiled and run by the app's own build and `ng test`, not here, and
+ * spec/docs/angular-doc.spec.ts holds each to be an exact excerpt of the file it names.
+ */
+export function appExcerptFile(block: DocBlock): string | undefined {
+  if (block.lang !== 'ts' && block.lang !== 'typescript') return undefined;
+  return /^\/\/ (examples\/angular-app\/\S+)$/.exec(block.code.split('\n', 1)[0] ?? '')?.[1];
+}
+
 /** The path of `file` relative to the repository root, with forward slashes. */
 export const repoPath = (file: string): string => relative(REPO_ROOT, file).replace(/\\/g, '/');

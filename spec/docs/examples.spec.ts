@@ -1,4 +1,5 @@
 import {
+  appExcerptFile,
   markdownBlocks,
   markdownFiles,
   sourceFiles,
@@ -21,11 +22,18 @@ import {
  * of src/ is compiled under the project's strict options against the package's own source, and,
  * unless marked compile-only, run, with each claim its comments make checked (the convention is in
  * example-claims.ts and docs/testing.md). A failure names the file and line.
+ *
+ * A block headed by the path of a file of the example Angular app (`// examples/angular-app/…`) is
+ * left out: it imports its neighbours (`./counter.service`) and runs under `ng test`'s Vitest, so
+ * only the app's own build and specs can compile and run it; angular-doc.spec.ts holds it to be an
+ * exact excerpt of that file.
  */
 const blocks = [
   ...markdownFiles().flatMap((file) => markdownBlocks(file)),
   ...sourceFiles().flatMap((file) => tsdocExamples(file)),
-].filter((block) => block.lang === 'ts' || block.lang === 'typescript');
+].filter(
+  (block) => (block.lang === 'ts' || block.lang === 'typescript') && appExcerptFile(block) === undefined,
+);
 
 const knownWrong = (block: DocBlock) =>
   KNOWN_WRONG.find((entry) => entry.file === block.file && block.code.includes(entry.contains));

@@ -14,6 +14,11 @@ export interface ExampleContext {
    * client, an `update$`). Real values, so that the blocks run; a reader never sees it.
    */
   readonly preamble?: string;
+  /**
+   * Code put after each block of the file, to undo what the preamble set up for it (a global
+   * `TestBed` environment) once the block has run.
+   */
+  readonly epilogue?: string;
   /** Why the blocks of this file are compiled but not run; absent: they run. */
   readonly compileOnly?: string;
 }
@@ -27,6 +32,8 @@ export interface PreparedExample {
   readonly source: string;
   /** Lines before the block's first line in `source`. */
   readonly offset: number;
+  /** The code after the block in `source`, before its `export {}`. */
+  readonly epilogue: string;
   /** Why the block is compiled but not run; undefined: it runs. */
   readonly compileOnly: string | undefined;
 }
@@ -178,11 +185,13 @@ export function prepareExamples(
     const context = contexts[block.file] ?? {};
     const preamble = `${imports}\n${preambleFor(context.preamble ?? '', declared)}\n`;
     const marker = block.marker?.match(/^compile only\b[:,]?\s*(.*)$/s);
+    const epilogue = context.epilogue ?? '';
     return {
       block,
       virtualPath: join(VIRTUAL_FOLDER, `${block.file.replace(/[^\w]+/g, '_')}_${block.line}_${index}.ts`),
-      source: `${preamble}${block.code}\nexport {};\n`,
+      source: `${preamble}${block.code}\n${epilogue}\nexport {};\n`,
       offset: preamble.split('\n').length - 1,
+      epilogue,
       compileOnly: marker ? marker[1] || 'marked compile only' : context.compileOnly,
     };
   });
@@ -270,6 +279,8 @@ function absoluteSpecifiers(code: string, virtualPath: string): string {
       let target: string;
       if (specifier === 'rxjs-retry-on-conflict') {
         target = pathToFileURL(join(REPO_ROOT, 'src', 'index.ts')).href;
+      } else if (specifier === 'rxjs-retry-on-conflict/angular') {
+        target = pathToFileURL(join(REPO_ROOT, 'src', 'angular', 'index.ts')).href;
       } else if (specifier.startsWith('.')) {
         const path = resolve(dirname(virtualPath), specifier);
         const typescript = path.replace(/\.js$/, '.ts');
@@ -284,6 +295,20 @@ function absoluteSpecifiers(code: string, virtualPath: string): string {
   );
 }
 
+const JASMINE_HOOKS = ['beforeAll', 'beforeEach', 'afterEach', 'afterAll'] as const;
+
+/** Removes jasmine's hook functions from the globals until `restore` is called. */
+function hideJasmineHooks(): { restore(): void } {
+  const globals = globalThis as Record<string, unknown>;
+  const saved = JASMINE_HOOKS.map((name) => [name, globals[name]] as const);
+  for (const name of JASMINE_HOOKS) globals[name] = undefined;
+  return {
+    restore: () => {
+      for (const [name, hook] of saved) globals[name] = hook;
+    },
+  };
+}
+
 /**
  * Runs a prepared example as a module of its own, with each claim in it checked where it is made
  * (see example-claims.ts), reporting to `reporter`. Resolves to the number of claims checked;
@@ -294,10 +319,10 @@ export async function runExample(example: PreparedExample, reporter: ClaimReport
   const instrumented = instrumentClaims(example.block.code, '__example');
   const prefix = example.source.slice(
     0,
-    example.source.length - `${example.block.code}\nexport {};\n`.length,
+    example.source.length - `${example.block.code}\n${example.epilogue}\nexport {};\n`.length,
   );
   const source =
-    `${prefix}${instrumented.code}\n` +
+    `${prefix}${instrumented.code}\n${example.epilogue}\n` +
     `function __example() { return globalThis.__docExamples.get(${JSON.stringify(id)}); }\nexport {};\n`;
   const { outputText } = ts.transpileModule(source, {
     fileName: example.virtualPath,
@@ -332,11 +357,17 @@ export async function runExample(example: PreparedExample, reporter: ClaimReport
   try {
     const file = join(folder, 'example.mjs');
     writeFileSync(file, absoluteSpecifiers(outputText, example.virtualPath));
+    // The example runs inside a spec, where jasmine refuses new hooks; a module that registers its
+    // own as it loads (Angular's TestBed) would throw. Hidden, they are not registered: a context
+    // that needs such cleanup gives it as its epilogue.
+    const hooks = hideJasmineHooks();
     try {
       await import(pathToFileURL(file).href);
     } catch (error: unknown) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       throw new Error(`the example at ${where(example.block)} threw: ${detail}`, { cause: error });
+    } finally {
+      hooks.restore();
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });

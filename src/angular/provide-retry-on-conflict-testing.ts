@@ -20,7 +20,8 @@ import { RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE } from './retry-policy.js';
  *   providers: [provideHttpClient(), provideHttpClientTesting(), provideRetryOnConflictTesting()],
  * });
  * const http = TestBed.inject(HttpTestingController);
- * TestBed.inject(CounterService).increment().subscribe();
+ * // CounterService: the service of injectRetryOnConflict's example.
+ * TestBed.inject(CounterService).increment('/counter').subscribe();
  * http.expectOne('/counter').flush({ _rev: '1-a', count: 1 });
  * http.expectOne({ method: 'PUT' }).flush(null, { status: 409, statusText: 'Conflict' });
  * http.expectOne('/counter'); // the retry's GET, already sent

@@ -10,8 +10,8 @@ export const countRetry = (): void => conflictRetries.update((count) => count + 
 /**
  * The app's policy for 20 clients incrementing one counter at once. An attempt fails only when
  * another client's increment landed between its GET and its PUT, so with 20 one-shot increments no
- * update fails more than 19 times: 20 steps never give up. Full jitter (1) spreads the clients
- * that collided; `npx rxjs-retry-on-conflict plan --steps 20 --duration 5 --factor 1.2 --jitter 1`
+ * update fails more than 19 times: 20 steps never give up. A jitter of 1 (each wait anywhere from
+ * d to 2d) spreads the clients that collided; `npx rxjs-retry-on-conflict plan --steps 20 --duration 5 --factor 1.2 --jitter 1`
  * shows the longest a caller can wait before the 409 reaches it (about 1.5 s).
  */
 export const COUNTER_RETRY_POLICY: RetryOnConflictPolicy = {
