@@ -109,7 +109,9 @@ describe('provideRetryOnConflict', () => {
     const { get$ } = alwaysFailing(injector, 409);
 
     await expectAsync(lastValueFrom(get$)).toBeRejected();
-    expect(scheduler.scheduled).toBe(2);
+    // Two waits, each at least one timer on this scheduler; a timer that fires before its time by
+    // the scheduler's clock is followed by another for the rest, so there may be more.
+    expect(scheduler.scheduled).toBeGreaterThanOrEqual(2);
     expect(delays).toEqual([6, 6]);
   });
 
