@@ -4,12 +4,15 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import type { EnvironmentInjector } from '@angular/core';
 import { catchError, concatMap, firstValueFrom, lastValueFrom, map, merge, of, range, toArray } from 'rxjs';
 import { retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
-import { startCouchServer, type CouchServer } from '../../dev-support/servers/couch-server.js';
+import {
+  startCouchServer,
+  type CouchServer,
+  type CounterDocument,
+} from '../../dev-support/servers/couch-server.js';
 import {
   COUNTER_DATABASE_URL,
   COUNTER_RETRY_POLICY,
   CounterService,
-  type CounterDocument,
   type CounterRetryPolicy,
 } from './support/counter.service.js';
 import { createCounter, createDatabase, readCount } from '../support/couch-client.js';

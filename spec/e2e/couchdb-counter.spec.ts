@@ -15,14 +15,9 @@ import {
   startCouchServer,
   type CouchServer,
   type CouchServerStats,
-} from '../../dev-support/servers/couch-server.js';
-import {
-  createCounter,
-  createDatabase,
-  fetchJson,
-  readCount,
   type CounterDocument,
-} from '../support/couch-client.js';
+} from '../../dev-support/servers/couch-server.js';
+import { createCounter, createDatabase, fetchJson, readCount } from '../support/couch-client.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { RACE_SPEC_TIMEOUT_MS, suiteTimeout } from '../support/time-limits.js';
 
