@@ -93,6 +93,7 @@ const expressPouchDb = require('express-pouchdb') as ExpressPouchDb;
  * server in the process made a `counters`.
  */
 function loadOwnPouchDB(): PouchDatabaseClass {
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- Node's documented way to unload
   delete require.cache[require.resolve('pouchdb-core')];
   return (require('pouchdb-core') as PouchDatabaseClass).plugin(memoryAdapter);
 }

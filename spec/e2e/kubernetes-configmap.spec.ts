@@ -96,10 +96,11 @@ describe('retryOnConflict with @kubernetes/client-node against a Kubernetes-styl
         async () => {
           if (rivalWrites++ > 0) return;
           const current = await rival.readNamespacedConfigMap({ name: 'rival-once', namespace: NAMESPACE });
+          current.data = { count: '10' };
           await rival.replaceNamespacedConfigMap({
             name: 'rival-once',
             namespace: NAMESPACE,
-            body: { ...current, data: { count: '10' } },
+            body: current,
           });
         },
       ),
