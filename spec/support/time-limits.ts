@@ -5,8 +5,11 @@
  * `npm run test:unit` has none of these specs and keeps jasmine's default of 5 s.
  */
 
-/** A few requests to a loopback server, or starting and stopping one: under a second when idle. */
-export const HTTP_SPEC_TIMEOUT_MS = 60_000;
+/**
+ * A few requests to a loopback server, starting or stopping one, or thousands of subscriptions on
+ * real timers: under a second when idle.
+ */
+export const REAL_IO_SPEC_TIMEOUT_MS = 60_000;
 
 /**
  * Many clients racing to update one document until every update lands: 7 s when idle, 28 s with
@@ -42,7 +45,7 @@ export const PROCESS_SPEC_TIMEOUT_MS = CHILD_TIME_LIMIT_MS + 30_000;
  * @example
  * ```ts
  * describe('a loopback server', () => {
- *   suiteTimeout(HTTP_SPEC_TIMEOUT_MS);
+ *   suiteTimeout(REAL_IO_SPEC_TIMEOUT_MS);
  *   beforeAll(async () => (server = await startReplyServer(reply)));
  * });
  * ```

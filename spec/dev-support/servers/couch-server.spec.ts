@@ -1,5 +1,5 @@
 import { startCouchServer, type CouchServer } from '../../../dev-support/servers/couch-server.js';
-import { HTTP_SPEC_TIMEOUT_MS, suiteTimeout } from '../../support/time-limits.js';
+import { REAL_IO_SPEC_TIMEOUT_MS, suiteTimeout } from '../../support/time-limits.js';
 
 async function send(server: CouchServer, method: string, path: string, body?: unknown) {
   const response = await fetch(`${server.url}${path}`, {
@@ -11,7 +11,7 @@ async function send(server: CouchServer, method: string, path: string, body?: un
 }
 
 describe('startCouchServer', () => {
-  suiteTimeout(HTTP_SPEC_TIMEOUT_MS);
+  suiteTimeout(REAL_IO_SPEC_TIMEOUT_MS);
 
   const servers: CouchServer[] = [];
   const start = async (): Promise<CouchServer> => {
