@@ -39,7 +39,7 @@ const lowest = lowestOf(peerDependencies.rxjs);
 restore(); // a run that was killed before it could put the installed copy back
 const before = versionAt(installed);
 const work = mkdtempSync(join(tmpdir(), 'lowest-rxjs-'));
-let status = 1;
+let status;
 const onSignal = (signal) => {
   restore();
   rmSync(work, { recursive: true, force: true });
