@@ -24,15 +24,24 @@ function endChild(child: ChildProcess): void {
   }
 }
 
+/** Children ended because the spec that started them ended first. */
+const abandoned = new WeakSet<ChildProcess>();
+
 // A spec that fails or times out while its child runs must not leave the child running: jasmine
 // moves on to the next spec without waiting for the promise it gave up on.
-afterEach(() => running.forEach(endChild));
+afterEach(() =>
+  running.forEach((child) => {
+    abandoned.add(child);
+    endChild(child);
+  }),
+);
 process.once('exit', () => running.forEach(endChild));
 
 /**
  * Runs a TypeScript entry point as its own Node process (through tsx, as `npm run` does) and
- * collects its exit code and output. The child is ended if it outlives `timeoutMs`, and when the
- * spec that started it ends first (fails or times out).
+ * collects its exit code and output. The child is ended if it outlives `timeoutMs` (the promise
+ * rejects), and when the spec that started it ends first, failed or timed out (the promise then
+ * never settles: nothing is left to receive it).
  *
  * @example
  * ```ts
@@ -59,6 +68,7 @@ export function runTypeScript(
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
+      if (abandoned.has(child)) return;
       endChild(child);
       reject(
         new Error(`${entry} ${args.join(' ')} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`),
@@ -67,11 +77,14 @@ export function runTypeScript(
     child.on('error', (error) => {
       clearTimeout(timer);
       endChild(child);
-      reject(error);
+      if (!abandoned.has(child)) reject(error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       running.delete(child);
+      // The spec that awaits this is over: settling would run the rest of it, and its expectations
+      // would count against whichever spec runs now. It stays pending instead.
+      if (abandoned.has(child)) return;
       resolve({ code, stdout, stderr });
     });
   });
