@@ -41,7 +41,7 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
     const summary = summarizeRun(run);
     const plotTop = top + PANEL_TITLE;
     parts.push(
-      text(LEFT, top + 16, `${run.name}`, 'font-weight="bold" font-size="14"'),
+      text(LEFT, top + 16, run.name, 'font-weight="bold" font-size="14"'),
       text(
         LEFT,
         top + 29,

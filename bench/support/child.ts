@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
  * Runs one bench file in a fresh Node process and returns the JSON it prints last. A fresh process
  * per library keeps one library's object shapes out of the JIT-compiled RxJS code another is timed on.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the child prints; the caller states it
 export function runChild<T>(
   file: string,
   args: readonly string[] = [],

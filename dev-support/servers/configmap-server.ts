@@ -95,18 +95,17 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
   let revision = 0;
   const stats: ConfigMapServerStats = { gets: 0, puts: 0, posts: 0, conflicts: 0 };
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function answer(request: IncomingMessage): Promise<Reply> {
     const match = CONFIGMAP_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!match)
-      return sendStatus(response, 404, 'NotFound', 'the server could not find the requested resource');
+    if (!match) return statusReply(404, 'NotFound', 'the server could not find the requested resource');
     const namespace = decodeURIComponent(match[1] ?? '');
     const nameInPath = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
 
     if (request.method === 'GET' && nameInPath !== undefined) {
       stats.gets++;
       const stored = configMaps.get(key(namespace, nameInPath));
-      if (!stored) return sendNotFound(response, nameInPath);
-      return sendJson(response, 200, stored.document);
+      if (!stored) return notFound(nameInPath);
+      return { status: 200, body: stored.document };
     }
 
     if (request.method === 'POST' && nameInPath === undefined) {
@@ -114,20 +113,20 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
       const body = await readJsonObject(request);
       const name = metadataOf(body)['name'];
       if (typeof name !== 'string' || name === '') {
-        return sendStatus(response, 422, 'Invalid', 'ConfigMap "" is invalid: metadata.name: Required value');
+        return statusReply(422, 'Invalid', 'ConfigMap "" is invalid: metadata.name: Required value');
       }
       if (configMaps.has(key(namespace, name))) {
         stats.conflicts++;
-        return sendStatus(response, 409, 'AlreadyExists', `configmaps "${name}" already exists`, name);
+        return statusReply(409, 'AlreadyExists', `configmaps "${name}" already exists`, name);
       }
-      return sendJson(response, 201, store(namespace, name, body));
+      return { status: 201, body: store(namespace, name, body) };
     }
 
     if (request.method === 'PUT' && nameInPath !== undefined) {
       stats.puts++;
       const body = await readJsonObject(request);
       const stored = configMaps.get(key(namespace, nameInPath));
-      if (!stored) return sendNotFound(response, nameInPath);
+      if (!stored) return notFound(nameInPath);
       const resourceVersion = metadataOf(body)['resourceVersion'];
       // As kube-apiserver: an update that names no version is unconditional; a stale one is refused.
       if (
@@ -136,8 +135,7 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
         resourceVersion !== stored.resourceVersion
       ) {
         stats.conflicts++;
-        return sendStatus(
-          response,
+        return statusReply(
           409,
           'Conflict',
           `Operation cannot be fulfilled on configmaps "${nameInPath}": the object has been modified; ` +
@@ -145,11 +143,10 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
           nameInPath,
         );
       }
-      return sendJson(response, 200, store(namespace, nameInPath, body));
+      return { status: 200, body: store(namespace, nameInPath, body) };
     }
 
-    return sendStatus(
-      response,
+    return statusReply(
       405,
       'MethodNotAllowed',
       'the server does not allow this method on the requested resource',
@@ -172,10 +169,10 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
   }
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendStatus(response, 400, 'BadRequest', String(error));
-      else response.destroy();
-    });
+    answer(request)
+      .catch((error: unknown) => statusReply(400, 'BadRequest', String(error)))
+      .then((reply) => sendJson(response, reply))
+      .catch(() => response.destroy());
   });
 
   const url = await listenOnLoopback(server, port);
@@ -207,35 +204,38 @@ async function readJsonObject(request: IncomingMessage): Promise<Record<string, 
   return parsed as Record<string, unknown>;
 }
 
-function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
+/** What the server answers to one request. */
+interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+function sendJson(response: ServerResponse, { status, body }: Reply): void {
   const text = JSON.stringify(body);
-  response.writeHead(statusCode, {
+  response.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
   });
   response.end(text);
 }
 
-function sendNotFound(response: ServerResponse, name: string): void {
-  sendStatus(response, 404, 'NotFound', `configmaps "${name}" not found`, name);
+function notFound(name: string): Reply {
+  return statusReply(404, 'NotFound', `configmaps "${name}" not found`, name);
 }
 
 /** A `metav1.Status` failure, shaped as kube-apiserver sends it. */
-function sendStatus(
-  response: ServerResponse,
-  code: number,
-  reason: string,
-  message: string,
-  name?: string,
-): void {
-  sendJson(response, code, {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    reason,
-    ...(name === undefined ? {} : { details: { name, kind: 'configmaps' } }),
-    code,
-  });
+function statusReply(code: number, reason: string, message: string, name?: string): Reply {
+  return {
+    status: code,
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      ...(name === undefined ? {} : { details: { name, kind: 'configmaps' } }),
+      code,
+    },
+  };
 }

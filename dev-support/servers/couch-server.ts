@@ -3,6 +3,21 @@ import { listenOnLoopback, stopServer } from './loopback-server.js';
 import { createRequire } from 'node:module';
 
 /**
+ * A counter document as this server stores it: `_rev` names the revision a write must build on; a
+ * `PUT` that carries another `_rev` is answered 409.
+ *
+ * @example
+ * ```ts
+ * const counter: CounterDocument = { _id: 'page-views', _rev: '3-a1b2', count: 41 };
+ * ```
+ */
+export interface CounterDocument {
+  readonly _id: string;
+  readonly _rev: string;
+  readonly count: number;
+}
+
+/**
  * What a {@link CouchServer} has been asked so far.
  *
  * @example
@@ -78,6 +93,7 @@ const expressPouchDb = require('express-pouchdb') as ExpressPouchDb;
  * server in the process made a `counters`.
  */
 function loadOwnPouchDB(): PouchDatabaseClass {
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- Node's documented way to unload
   delete require.cache[require.resolve('pouchdb-core')];
   return (require('pouchdb-core') as PouchDatabaseClass).plugin(memoryAdapter);
 }

@@ -93,7 +93,7 @@ const corruption: fc.Arbitrary<Corruption> = fc.oneof(
 
 function corrupt(backoff: Backoff, { field, value, missing }: Corruption): Backoff {
   const corrupted: Record<string, unknown> = { ...backoff };
-  if (missing) delete corrupted[field];
+  if (missing) Reflect.deleteProperty(corrupted, field);
   else corrupted[field] = value;
   return corrupted as unknown as Backoff;
 }

@@ -46,12 +46,20 @@ export async function startDocsServer(): Promise<DocsServer> {
     requests.push(`${request.method} ${path}`);
     const count = (seen.get(path) ?? 0) + 1;
     seen.set(path, count);
-    if (path === '/api/report') return send(response, 200, { ok: true });
-    if (path === '/api/unavailable-once')
-      return send(response, count === 1 ? 503 : 200, count === 1 ? { error: 'unavailable' } : { ok: true });
+    if (path === '/api/report') {
+      send(response, 200, { ok: true });
+      return;
+    }
+    if (path === '/api/unavailable-once') {
+      send(response, count === 1 ? 503 : 200, count === 1 ? { error: 'unavailable' } : { ok: true });
+      return;
+    }
     if (path === '/api/hangs') return;
     if (path === '/api/slow-once') {
-      if (count > 1) return send(response, 200, { ok: true });
+      if (count > 1) {
+        send(response, 200, { ok: true });
+        return;
+      }
       const timer = setTimeout(() => {
         timers.delete(timer);
         send(response, 200, { ok: true });
@@ -59,8 +67,10 @@ export async function startDocsServer(): Promise<DocsServer> {
       timers.add(timer);
       return;
     }
-    if (!/^\/api\/(counters|deployments)\/[\w-]+$/.test(path))
-      return send(response, 404, { error: 'not_found' });
+    if (!/^\/api\/(counters|deployments)\/[\w-]+$/.test(path)) {
+      send(response, 404, { error: 'not_found' });
+      return;
+    }
     if (request.method === 'GET') {
       const document = read(path);
       send(response, 200, document);
@@ -70,12 +80,18 @@ export async function startDocsServer(): Promise<DocsServer> {
       }
       return;
     }
-    if (request.method !== 'PUT') return send(response, 405, { error: 'method_not_allowed' });
+    if (request.method !== 'PUT') {
+      send(response, 405, { error: 'method_not_allowed' });
+      return;
+    }
     let text = '';
     for await (const chunk of request) text += String(chunk);
     const body = JSON.parse(text) as Stored;
     const current = read(path);
-    if (body.rev !== current.rev) return send(response, 409, { error: 'conflict' });
+    if (body.rev !== current.rev) {
+      send(response, 409, { error: 'conflict' });
+      return;
+    }
     const stored = { ...body, rev: current.rev + 1 };
     documents.set(path, stored);
     send(response, 200, stored);

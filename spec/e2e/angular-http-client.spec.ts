@@ -4,16 +4,20 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import type { EnvironmentInjector } from '@angular/core';
 import { catchError, concatMap, firstValueFrom, lastValueFrom, map, merge, of, range, toArray } from 'rxjs';
 import { retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
-import { startCouchServer, type CouchServer } from '../../dev-support/servers/couch-server.js';
+import {
+  startCouchServer,
+  type CouchServer,
+  type CounterDocument,
+} from '../../dev-support/servers/couch-server.js';
 import {
   COUNTER_DATABASE_URL,
   COUNTER_RETRY_POLICY,
   CounterService,
-  type CounterDocument,
   type CounterRetryPolicy,
 } from './support/counter.service.js';
 import { createCounter, createDatabase, readCount } from '../support/couch-client.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
+import { RACE_SPEC_TIMEOUT_MS, suiteTimeout } from '../support/time-limits.js';
 
 const WRITERS = 25;
 const INCREMENTS_PER_WRITER = 8;
@@ -21,6 +25,8 @@ const INCREMENTS_PER_WRITER = 8;
 const RACE_BACKOFF: Backoff = { duration: 25, factor: 1.2, jitter: 1, steps: 40 };
 
 describe('CounterService (Angular HttpClient) against a CouchDB-protocol server', () => {
+  suiteTimeout(RACE_SPEC_TIMEOUT_MS);
+
   let couch: CouchServer;
   let databaseUrl: string;
   const injectors: EnvironmentInjector[] = [];
@@ -96,7 +102,7 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
       expect(error).toBeInstanceOf(HttpErrorResponse);
       expect((error as HttpErrorResponse).status).toBe(409);
     }
-  }, 60_000);
+  });
 
   it('should fail every attempt when only the PUT is retried, as an interceptor would: the _rev stays stale', async () => {
     const documentUrl = `${databaseUrl}/retry-put-only`;
@@ -150,5 +156,5 @@ describe('CounterService (Angular HttpClient) against a CouchDB-protocol server'
       .withContext('no PUT was retried')
       .toBe(WRITERS);
     expect(await readCount(`${databaseUrl}/race-without-retries`)).toBe(WRITERS - lost.length);
-  }, 30_000);
+  });
 });

@@ -13,8 +13,11 @@ import { DefaultBackoff } from '../../src/index.js';
 import { retryTransientErrors } from './support/retry-transient.interceptor.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
+import { REAL_IO_SPEC_TIMEOUT_MS, suiteTimeout } from '../support/time-limits.js';
 
 describe('retryTransientErrors (Angular interceptor) over real HTTP', () => {
+  suiteTimeout(REAL_IO_SPEC_TIMEOUT_MS);
+
   // `/then-ok/NNN/K/...` answers NNN K times, then 200; `/always/NNN/...` always answers NNN.
   let server: ReplyServer;
   let environment: EnvironmentInjector;

@@ -15,15 +15,11 @@ import {
   startCouchServer,
   type CouchServer,
   type CouchServerStats,
-} from '../../dev-support/servers/couch-server.js';
-import {
-  createCounter,
-  createDatabase,
-  fetchJson,
-  readCount,
   type CounterDocument,
-} from '../support/couch-client.js';
+} from '../../dev-support/servers/couch-server.js';
+import { createCounter, createDatabase, fetchJson, readCount } from '../support/couch-client.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
+import { RACE_SPEC_TIMEOUT_MS, suiteTimeout } from '../support/time-limits.js';
 
 const WRITERS = 25;
 const INCREMENTS_PER_WRITER = 8;
@@ -73,6 +69,8 @@ function delta(after: CouchServerStats, before: CouchServerStats): CouchServerSt
 }
 
 describe('retryOnConflict against a CouchDB-protocol server with 25 concurrent writers', () => {
+  suiteTimeout(RACE_SPEC_TIMEOUT_MS);
+
   let couch: CouchServer;
   let databaseUrl: string;
 
@@ -109,7 +107,7 @@ describe('retryOnConflict against a CouchDB-protocol server with 25 concurrent w
     expect(seen.gets).withContext('every attempt, retries included, read the document anew').toBe(seen.puts);
     expect(retries.length).toBe(seen.conflicts);
     expect(retries.every((event) => (event.error as Response).status === 409)).toBeTrue();
-  }, 60_000);
+  });
 
   it('should lose the race with steps: 1, delivering the 409 Response to the writers that lost', async () => {
     const documentUrl = `${databaseUrl}/race-without-retries`;
@@ -143,5 +141,5 @@ describe('retryOnConflict against a CouchDB-protocol server with 25 concurrent w
     const finalCount = await readCount(documentUrl);
     expect(finalCount).toBeLessThan(WRITERS * INCREMENTS_PER_WRITER);
     expect(finalCount).toBe(seen.puts - seen.conflicts);
-  }, 30_000);
+  });
 });

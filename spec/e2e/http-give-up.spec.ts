@@ -11,6 +11,7 @@ import { fetchJson } from '../support/couch-client.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { createNodeXhr } from '../support/node-xhr.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
+import { REAL_IO_SPEC_TIMEOUT_MS, suiteTimeout } from '../support/time-limits.js';
 
 /** Three attempts, 5ms apart: short real waits, an exact attempt count. */
 const THREE_ATTEMPTS: Backoff = { duration: 5, factor: 1, jitter: 0, steps: 3 };
@@ -29,6 +30,8 @@ const statusOf = (error: unknown): unknown =>
     : (error as { status?: unknown }).status;
 
 describe('retryOnConflict giving up, over real HTTP', () => {
+  suiteTimeout(REAL_IO_SPEC_TIMEOUT_MS);
+
   // `/always/NNN` always answers NNN; `/then-ok/NNN/K` answers NNN K times, then 200.
   let server: ReplyServer;
   let angular: EnvironmentInjector;

@@ -24,6 +24,7 @@ import { getTestBed, TestComponentRenderer } from '@angular/core/testing';
     provideZonelessChangeDetection(),
   ],
 })
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- an NgModule is a class that only carries its decorator
 class NodeTestingModule {}
 
 /** Sets up `TestBed` in Node, as `ng test` does in the browser. Undo with {@link resetTestBedInNode}. */

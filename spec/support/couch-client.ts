@@ -1,12 +1,6 @@
 import { from, switchMap, throwError, type Observable } from 'rxjs';
 import { fromFetch } from 'rxjs/fetch';
-
-/** A counter as the CouchDB protocol stores it. */
-export interface CounterDocument {
-  readonly _id: string;
-  readonly _rev: string;
-  readonly count: number;
-}
+import type { CounterDocument } from '../../dev-support/servers/couch-server.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 

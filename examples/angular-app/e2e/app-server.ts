@@ -71,7 +71,7 @@ function answerTestCounter(
 
 /** Passes a request on to the CouchDB-protocol server, path without its `/couch` prefix. */
 function proxyToCouch(request: IncomingMessage, response: ServerResponse, couchUrl: string): void {
-  const target = new URL(request.url!.slice('/couch'.length) || '/', couchUrl);
+  const target = new URL((request.url ?? '/couch').slice('/couch'.length) || '/', couchUrl);
   const upstream = httpRequest(target, { method: request.method, headers: request.headers }, (answer) => {
     response.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(response);
@@ -85,7 +85,7 @@ function proxyToCouch(request: IncomingMessage, response: ServerResponse, couchU
 
 /** Sends a file of the build; any path that is not one gets index.html, as a single-page app needs. */
 function serveApp(request: IncomingMessage, response: ServerResponse, appFolder: string): void {
-  const path = normalize(decodeURIComponent(new URL(request.url!, 'http://app').pathname)).replace(
+  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://app').pathname)).replace(
     /^(\.\.[/\\])+/,
     '',
   );

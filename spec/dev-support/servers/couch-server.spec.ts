@@ -1,4 +1,5 @@
 import { startCouchServer, type CouchServer } from '../../../dev-support/servers/couch-server.js';
+import { REAL_IO_SPEC_TIMEOUT_MS, suiteTimeout } from '../../support/time-limits.js';
 
 async function send(server: CouchServer, method: string, path: string, body?: unknown) {
   const response = await fetch(`${server.url}${path}`, {
@@ -10,6 +11,8 @@ async function send(server: CouchServer, method: string, path: string, body?: un
 }
 
 describe('startCouchServer', () => {
+  suiteTimeout(REAL_IO_SPEC_TIMEOUT_MS);
+
   const servers: CouchServer[] = [];
   const start = async (): Promise<CouchServer> => {
     const server = await startCouchServer();

@@ -2,20 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
 import { map, switchMap, type Observable } from 'rxjs';
 import { DefaultRetry, retryOnConflict, type Backoff, type RetryOptions } from 'rxjs-retry-on-conflict';
-
-/**
- * A counter as CouchDB stores it: `_rev` names the revision a write must build on.
- *
- * @example
- * ```ts
- * const counter: CounterDocument = { _id: 'page-views', _rev: '3-a1b2', count: 41 };
- * ```
- */
-export interface CounterDocument {
-  readonly _id: string;
-  readonly _rev: string;
-  readonly count: number;
-}
+import type { CounterDocument } from '../../../dev-support/servers/couch-server.js';
 
 /**
  * The database the counters live in, without a trailing slash.
