@@ -10,20 +10,10 @@ import type { RetryOnConflictPolicy } from '../../src/angular/retry-policy.js';
 import { CountingScheduler } from '../support/counting-scheduler.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
+import { thrownBy } from '../support/thrown-by.js';
 
 /** Three attempts, 5ms apart: short real waits, an exact attempt count. */
 const THREE_ATTEMPTS: Backoff = { duration: 5, factor: 1, jitter: 0, steps: 3 };
-
-/** The error a creation throws, or a failure when it throws none. */
-function thrownBy(create: () => unknown): unknown {
-  try {
-    create();
-  } catch (error: unknown) {
-    return error;
-  }
-  fail('expected an error');
-  return undefined;
-}
 
 describe('provideRetryOnConflict', () => {
   // `/always/NNN` always answers NNN.
@@ -170,11 +160,11 @@ describe('provideRetryOnConflict', () => {
 
     for (const [fault, policy, operatorWithSameFault] of badPolicies) {
       it(`should throw what retryOnConflict throws for ${fault}`, () => {
-        const expected = thrownBy(operatorWithSameFault) as Error;
+        const expected = thrownBy(operatorWithSameFault);
         const thrown = thrownBy(() => provideRetryOnConflict(policy));
 
         expect(thrown).toBeInstanceOf(expected.constructor);
-        expect((thrown as Error).message).toBe(expected.message);
+        expect((thrown).message).toBe(expected.message);
       });
     }
 

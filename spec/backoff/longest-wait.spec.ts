@@ -1,17 +1,8 @@
 import { backoffDelays, onError, retryOnConflict, type Backoff } from '../../src/index.js';
 import { toBackoffSpec } from '../../src/backoff/validate-backoff.js';
+import { thrownBy } from '../support/thrown-by.js';
 
 const LIMIT = "must be below 9223372036854.775 ms (Go's longest duration)";
-
-/** Runs `create` and returns the error it threw, failing if it threw none. */
-function thrownBy(create: () => unknown): Error {
-  try {
-    create();
-  } catch (thrown: unknown) {
-    if (thrown instanceof Error) return thrown;
-  }
-  throw new Error('expected an error');
-}
 
 describe('waits past Go longest duration, found when the operator is created', () => {
   // 10 ms doubled: wait 41 is 10 * 2^40 ms = 10,995,116,277.76 s, past 2^63 ns.

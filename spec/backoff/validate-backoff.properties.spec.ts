@@ -11,6 +11,7 @@ import {
 } from '../../src/index.js';
 import { validBackoff } from '../support/arbitraries.js';
 import { expectProperty } from '../support/expect-property.js';
+import { thrownBy } from '../support/thrown-by.js';
 
 type BackoffField = 'duration' | 'factor' | 'jitter' | 'steps' | 'cap';
 
@@ -107,17 +108,6 @@ function countingSource(): { readonly source: Observable<never>; subscriptions: 
     }),
     subscriptions: () => subscriptions,
   };
-}
-
-/** Runs `create` and returns what it threw, failing if it returned. */
-function thrownBy(create: () => unknown): Error {
-  try {
-    create();
-  } catch (thrown: unknown) {
-    assert.ok(thrown instanceof Error, `threw a non-Error: ${String(thrown)}`);
-    return thrown;
-  }
-  assert.fail('nothing was thrown');
 }
 
 describe('Backoff validation, for arbitrary invalid configs', () => {

@@ -1,17 +1,8 @@
 import { backoffDelays, onError, retryOnConflict, type Backoff } from '../../src/index.js';
 import { toBackoffSpec } from '../../src/backoff/validate-backoff.js';
+import { thrownBy } from '../support/thrown-by.js';
 
 const valid: Backoff = { duration: 10, factor: 2, jitter: 0.1, steps: 3 };
-
-/** Runs `create` and returns the error it threw, failing if it threw none. */
-function thrownBy(create: () => unknown): Error {
-  try {
-    create();
-  } catch (thrown: unknown) {
-    if (thrown instanceof Error) return thrown;
-  }
-  throw new Error('expected an error');
-}
 
 /** Builds a config that TypeScript would reject, as JavaScript callers and JSON configs can. */
 function withField(field: string, value: unknown): Backoff {
