@@ -7,7 +7,7 @@ import {
   type SchedulerLike,
 } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { Bench } from 'tinybench';
+import { Bench, type Task } from 'tinybench';
 import { reply } from './support/child.js';
 import { failingSource, failingThenSucceeding } from './support/failing-source.js';
 import { peerById, type Peer } from './support/peers.js';
@@ -145,9 +145,15 @@ interface Observer {
 /** Where each operator made by a `creation` row goes, so that the compiler cannot drop the making. */
 let lastMade: MonoTypeOperatorFunction<number> | undefined;
 
-async function main(): Promise<void> {
-  const peer = peerById(process.argv[2] ?? '');
-  const timeMs = Number(process.argv[3] ?? 500);
+/** What the rows timed in one process share: the schedulers and an observer that keeps a tally. */
+export interface Harness {
+  /** One timed iteration of `row` for `peer`, checked once first; undefined where the peer has no such row. */
+  readonly task: (peer: Peer, row: OverheadRow) => (() => void) | undefined;
+  /** Throws unless every subscription timed got its value and every operator made is a function. */
+  readonly verify: (who: string, madeOperators: boolean) => void;
+}
+
+export function createHarness(): Harness {
   const testScheduler = new TestScheduler(() => undefined);
   const virtualScheduler = new VirtualTimeScheduler(undefined, Infinity);
   let failed = 0;
@@ -160,27 +166,47 @@ async function main(): Promise<void> {
       failed++;
     },
   };
+  return {
+    task: (peer, row) => taskFor(peer, row, observer, testScheduler, virtualScheduler),
+    verify: (who, madeOperators) => {
+      if (failed > 0) throw new Error(`${who}: ${failed} subscriptions failed`);
+      if (sum === 0) throw new Error(`${who}: no subscription delivered a value`);
+      if (madeOperators && typeof lastMade !== 'function') {
+        throw new Error(`${who}: making the operator gave ${typeof lastMade}`);
+      }
+    },
+  };
+}
+
+/** A tinybench task's median, per subscription (or per operator made), in nanoseconds. */
+export function medianNsOf(task: Task): number {
+  const result = task.result;
+  if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
+  return (result.latency.p50 * 1e6) / SUBSCRIPTIONS_PER_ITERATION;
+}
+
+async function main(): Promise<void> {
+  const peer = peerById(process.argv[2] ?? '');
+  const timeMs = Number(process.argv[3] ?? 500);
+  const harness = createHarness();
   const bench = new Bench({ time: timeMs, warmupTime: Math.min(200, timeMs), iterations: 16 });
   for (const row of overheadRows) {
-    const task = taskFor(peer, row, observer, testScheduler, virtualScheduler);
+    const task = harness.task(peer, row);
     if (task !== undefined) bench.add(row.id, task);
   }
   await bench.run();
-  if (failed > 0 || sum === 0) throw new Error(`${peer.id}: ${failed} subscriptions failed`);
-  if (bench.tasks.some((task) => task.name === 'create') && typeof lastMade !== 'function') {
-    throw new Error(`${peer.id}: making the operator gave ${typeof lastMade}`);
-  }
-  const results: OverheadResult[] = bench.tasks.map((task) => {
-    const result = task.result;
-    if (result.state !== 'completed') throw new Error(`${peer.id} ${task.name}: ${result.state}`);
-    return {
+  harness.verify(
+    peer.id,
+    bench.tasks.some((task) => task.name === 'create'),
+  );
+  reply(
+    bench.tasks.map((task): OverheadResult => ({
       row: task.name,
-      medianNs: (result.latency.p50 * 1e6) / SUBSCRIPTIONS_PER_ITERATION,
-      rmePercent: result.latency.rme,
-      samples: result.latency.samplesCount,
-    };
-  });
-  reply(results);
+      medianNs: medianNsOf(task),
+      rmePercent: task.result.state === 'completed' ? task.result.latency.rme : NaN,
+      samples: task.result.state === 'completed' ? task.result.latency.samplesCount : 0,
+    })),
+  );
 }
 
 /** One timed iteration of `row` for `peer`, checked once first; undefined where the peer has no such row. */

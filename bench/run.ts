@@ -7,10 +7,12 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MemoryResult } from './memory.js';
 import { overheadRows, SUBSCRIPTIONS_PER_ITERATION, type OverheadResult, type Shape } from './overhead.js';
+import type { SameProcessResult } from './same-process.js';
 import type { ScheduleResult } from './schedule.js';
 import type { SizeResult } from './size.js';
 import type { StackResult } from './stack.js';
 import { chartFiles, writeCharts } from './charts.js';
+import { renderTables, updateDoc } from './tables.js';
 import { runChild } from './support/child.js';
 import { peers, type PeerId } from './support/peers.js';
 import type { TimerResult } from './timers.js';
@@ -71,18 +73,8 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-}
-
-const ns = (value: number | undefined) =>
-  value === undefined ? '–' : `${Math.round(value).toLocaleString('en-US')} ns`;
-const ratio = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
 /** The lowest and the highest of the per-round ratios of ours to RxJS `retry`. */
 const spread = (row: { readonly oursVsRxjsRetrySpread: { readonly min: number; readonly max: number } }) =>
   `${ratio(row.oursVsRxjsRetrySpread.min)} – ${ratio(row.oursVsRxjsRetrySpread.max)}`;
@@ -143,7 +135,27 @@ const overhead = overheadRows.map((row) => {
   };
 });
 
-// 2-6, each in its own process.
+// 2. The targeted per-call rows again, this library and RxJS `retry` in one process.
+console.log(`same process: ours and RxJS retry, ${rounds} rounds`);
+const sameProcess = runChild<SameProcessResult[]>('same-process.ts', [String(rounds), String(timeMs)]).map(
+  (entry) => {
+    const perRound = entry.oursNs.map((ours, round) => ours / entry.rxjsRetryNs[round]!);
+    const target = TARGETS.rowsVsRxjsRetry[entry.row];
+    const oursVsRxjsRetry = median(entry.oursNs) / median(entry.rxjsRetryNs);
+    return {
+      ...entry,
+      label: overheadRows.find((row) => row.id === entry.row)!.label,
+      oursMedianNs: median(entry.oursNs),
+      rxjsRetryMedianNs: median(entry.rxjsRetryNs),
+      oursVsRxjsRetry,
+      oursVsRxjsRetrySpread: { min: Math.min(...perRound), max: Math.max(...perRound) },
+      target,
+      targetMet: target === undefined ? undefined : oursVsRxjsRetry <= target,
+    };
+  },
+);
+
+// 3-7, each in its own process.
 console.log('schedule cost: backoffDelays');
 const schedule = runChild<ScheduleResult[]>('schedule.ts', [String(timeMs)]);
 console.log('memory (node --expose-gc)');
@@ -168,26 +180,38 @@ const subscriptionRowsVsBackoffRxjs = overhead
 const verdicts = [
   ...overhead
     .filter((row) => row.target !== undefined)
-    .map((row) => ({
-      id: row.id,
-      goal: `${shapeTitle[row.shape]}, ${row.label}: ours ÷ RxJS retry ≤ ${row.target}×`,
-      measured: `${ratio(row.oursVsRxjsRetry)} (rounds ${spread(row)}; ${row.roundsOverTarget} of ${rounds} over)`,
-      met: row.targetMet!,
-    })),
+    .map((row) => {
+      const together = sameProcess.find((entry) => entry.row === row.id);
+      return {
+        id: row.id,
+        goal: `${shapeTitle[row.shape]}, ${row.label}: ours ÷ RxJS retry ≤ ${row.target}×`,
+        measured: ratio(row.oursVsRxjsRetry),
+        perRound: `${spread(row)} (${row.roundsOverTarget} of ${rounds} over)`,
+        inOneProcess:
+          together === undefined ? '–' : `${ratio(together.oursVsRxjsRetry)} (${spread(together)})`,
+        met: row.targetMet!,
+      };
+    }),
   {
     id: 'faster-than-backoff-rxjs',
+    perRound: '–',
+    inOneProcess: '–',
     goal: 'faster than backoff-rxjs on every subscription row it runs',
     measured: `${ratio(Math.min(...subscriptionRowsVsBackoffRxjs))} to ${ratio(Math.max(...subscriptionRowsVsBackoffRxjs))}`,
     met: subscriptionRowsVsBackoffRxjs.every((value) => value < 1),
   },
   {
     id: 'memory-flat',
+    perRound: '–',
+    inOneProcess: '–',
     goal: `heap flat: under ${FLAT_BYTES_PER_UNIT} B per retry or subscription`,
     measured: oursMemory.map((entry) => `${entry.bytesPerUnit.toFixed(2)} B`).join(', '),
     met: oursMemory.every((entry) => Math.abs(entry.bytesPerUnit) < FLAT_BYTES_PER_UNIT),
   },
   {
     id: 'stack-flat',
+    perRound: '–',
+    inOneProcess: '–',
     goal: `${ourStack.retries.toLocaleString('en-US')} synchronous retries, stack depth unchanged`,
     measured: `${ourStack.outcome}, ${ourStack.firstAttemptFrames} / ${ourStack.lastAttemptFrames} frames`,
     met:
@@ -196,6 +220,8 @@ const verdicts = [
   },
   {
     id: 'waits-never-early',
+    perRound: '–',
+    inOneProcess: '–',
     goal: 'no wait ends early by scheduler.now(): lowest lateness ≥ 0',
     measured: `${ms(lowestLatenessBySchedulerNow)} over ${operatorTimers
       .reduce((sum, entry) => sum + entry.samples, 0)
@@ -204,6 +230,8 @@ const verdicts = [
   },
   {
     id: 'bundle-ceiling',
+    perRound: '–',
+    inOneProcess: '–',
     goal: `retryOnConflict ≤ ${TARGETS.bundleGzipCeilingBytes.toLocaleString('en-US')} B gzip (the CI ceiling)`,
     measured: `${oursSize.gzipBytes.toLocaleString('en-US')} B`,
     met: oursSize.gzipBytes <= TARGETS.bundleGzipCeilingBytes,
@@ -217,6 +245,7 @@ const results = {
   settings: { rounds, timeMsPerRow: timeMs, subscriptionsPerIteration: SUBSCRIPTIONS_PER_ITERATION },
   targets: { ...TARGETS, flatBytesPerUnit: FLAT_BYTES_PER_UNIT },
   overhead,
+  sameProcess,
   schedule,
   memory,
   stack,
@@ -224,136 +253,15 @@ const results = {
   size,
   verdicts,
 };
+/** What bench/results.json holds. */
+export type BenchResults = typeof results;
+
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 writeCharts(results);
 
-// Tables, in Markdown, as docs/performance.md shows them.
-const peerColumns: PeerId[] = ['ours', 'rxjs-retry', 'rxjs-retry-sync', 'backoff-rxjs'];
-for (const shape of ['per-call', 'operator-once'] as const) {
-  console.log(`\n### ${shapeTitle[shape]}: median time per subscription (subscribe to completion)\n`);
-  console.log(
-    table(
-      [
-        'row',
-        ...peerColumns.map((peer) => peers.find((entry) => entry.id === peer)!.label),
-        'ours ÷ RxJS retry',
-        'same, per round',
-        'target',
-        'ours ÷ retry, no delay (sync)',
-        'ours ÷ backoff-rxjs',
-      ],
-      overhead
-        .filter((row) => row.shape === shape || (shape === 'per-call' && row.shape === 'creation'))
-        .map((row) => [
-          row.label,
-          ...peerColumns.map((peer) => ns(row.medianNs[peer])),
-          `**${ratio(row.oursVsRxjsRetry)}**`,
-          spread(row),
-          row.target === undefined ? '–' : `≤ ${row.target}×: ${row.targetMet ? 'met' : '**missed**'}`,
-          ratio(row.oursVsRxjsRetrySync),
-          ratio(row.oursVsBackoffRxjs),
-        ]),
-    ),
-  );
-}
-console.log(
-  `\nsource alone (no operator), happy path: ${ns(overheadNs('happy', 'source-alone'))} (made once), ` +
-    `${ns(overheadNs('per-call-happy', 'source-alone'))} (made per call)`,
-);
-console.log('\n### Schedule cost: backoffDelays\n');
-console.log(
-  table(
-    ['steps', 'waits', 'median per call', 'per wait'],
-    schedule.map((entry) => [
-      String(entry.steps),
-      String(entry.waits),
-      ns(entry.medianNsPerCall),
-      `${entry.medianNsPerWait.toFixed(1)} ns`,
-    ]),
-  ),
-);
-console.log('\n### Memory: heap after full GC\n');
-console.log(
-  table(
-    ['scenario', 'library', 'wait', 'heap before', 'heap after', 'bytes per retry / subscription'],
-    memory.map((entry) => [
-      entry.scenario === 'one-subscription'
-        ? `${entry.count.toLocaleString('en-US')} retries in one subscription`
-        : `${entry.count.toLocaleString('en-US')} short subscriptions (1 retry each)`,
-      peers.find((peer) => peer.id === entry.peer)!.label,
-      `${entry.waitMs} ms`,
-      `${(entry.heapBeforeBytes / 1024).toFixed(0)} KiB`,
-      `${(entry.heapAfterBytes / 1024).toFixed(0)} KiB`,
-      `${entry.bytesPerUnit.toFixed(2)} B`,
-    ]),
-  ),
-);
-console.log('\n### Stack: synchronous zero-wait retries in one subscription\n');
-console.log(
-  table(
-    ['library', 'retries asked', 'attempts made', 'outcome', 'frames at first / last attempt', 'time'],
-    stack.map((entry) => [
-      peers.find((peer) => peer.id === entry.peer)!.label,
-      entry.retries.toLocaleString('en-US'),
-      entry.attempts.toLocaleString('en-US'),
-      entry.outcome,
-      `${entry.firstAttemptFrames} / ${entry.lastAttemptFrames || '–'}`,
-      ms(entry.elapsedMs),
-    ]),
-  ),
-);
-console.log('\n### Timer lateness on the real asyncScheduler: measured gap minus planned wait\n');
-console.log(
-  table(
-    [
-      'schedule',
-      'samples',
-      'planned waits',
-      'by scheduler.now(): min',
-      'p50',
-      'p99',
-      'max',
-      'by performance.now(): min',
-      'p50',
-      'p99',
-      'max',
-    ],
-    timers.map((entry) => [
-      entry.name,
-      entry.samples.toLocaleString('en-US'),
-      entry.plannedMinMs === entry.plannedMaxMs
-        ? ms(entry.plannedMinMs)
-        : `${ms(entry.plannedMinMs)} – ${ms(entry.plannedMaxMs)}`,
-      ...[entry.bySchedulerNow, entry.byPerformanceNow].flatMap((lateness) => [
-        ms(lateness.minMs),
-        ms(lateness.p50Ms),
-        ms(lateness.p99Ms),
-        ms(lateness.maxMs),
-      ]),
-    ]),
-  ),
-);
-console.log('\n### Bundle size\n');
-console.log(
-  table(
-    ['import', 'minified', 'gzip'],
-    size.map((entry) => [
-      `${entry.name} (\`${entry.entry}\`)`,
-      `${entry.rawBytes.toLocaleString('en-US')} B`,
-      `${entry.gzipBytes.toLocaleString('en-US')} B`,
-    ]),
-  ),
-);
-console.log('\n### Targets\n');
-console.log(
-  table(
-    ['goal', 'measured', 'verdict'],
-    verdicts.map((verdict) => [verdict.goal, verdict.measured, verdict.met ? 'met' : '**missed**']),
-  ),
-);
-console.log(
-  `\nload average (1, 5, 15 min): ${machineInfo.loadAverageAtStart.join(', ')} at the start, ` +
-    `${results.machine.loadAverageAtEnd.join(', ')} at the end`,
-);
-console.log(`\nwrote bench/results.json and ${chartFiles.join(', ')}`);
+// Tables, in Markdown: printed, and written into docs/performance.md between its markers.
+const tables = renderTables(results);
+for (const [name, markdown] of Object.entries(tables)) console.log(`\n<!-- ${name} -->\n${markdown}`);
+await updateDoc(tables);
+console.log(`\nwrote bench/results.json, the tables in docs/performance.md, and ${chartFiles.join(', ')}`);
