@@ -2,7 +2,7 @@
 // `tsx bench/charts.ts` redraws them from bench/results.json alone.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Shape } from './overhead.js';
+import type { Shape } from './support/overhead-rows.js';
 import type { SizeResult } from './size.js';
 import { bytesChart, ratioChart, type RatioGroup } from './support/chart.js';
 import type { PeerId } from './support/peers.js';

@@ -6,7 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MemoryResult } from './memory.js';
-import { overheadRows, SUBSCRIPTIONS_PER_ITERATION, type OverheadResult, type Shape } from './overhead.js';
+import {
+  overheadRows,
+  SUBSCRIPTIONS_PER_ITERATION,
+  type OverheadResult,
+  type Shape,
+} from './support/overhead-rows.js';
 import type { SameProcessResult } from './same-process.js';
 import type { ScheduleResult } from './schedule.js';
 import type { SizeResult } from './size.js';

@@ -4,8 +4,8 @@
 // an app that uses both.
 // Usage: node --import tsx bench/same-process.ts [rounds] [timeMs]
 import { Bench } from 'tinybench';
-import { createHarness, medianNsOf, overheadRows } from './overhead.js';
-import { reply } from './support/child.js';
+import { createHarness, medianNsOf, overheadRows } from './support/overhead-rows.js';
+import { reply } from './support/reply.js';
 import { peerById } from './support/peers.js';
 
 export interface SameProcessResult {

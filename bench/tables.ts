@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import type { Shape } from './overhead.js';
+import type { Shape } from './support/overhead-rows.js';
 import type { BenchResults } from './run.js';
 import { peers, type PeerId } from './support/peers.js';
 

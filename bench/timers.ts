@@ -2,7 +2,7 @@
 // by the operator's own clock (`asyncScheduler.now()`) and by `performance.now()`.
 // Usage: node --import tsx bench/timers.ts
 import { asyncScheduler, Observable } from 'rxjs';
-import { reply } from './support/child.js';
+import { reply } from './support/reply.js';
 import { conflict } from './support/failing-source.js';
 import { DefaultRetry, onError, type Backoff } from './support/library.js';
 
