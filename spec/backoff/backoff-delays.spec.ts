@@ -80,9 +80,21 @@ describe('backoffDelays', () => {
     expect(() => backoffDelays(backoff, () => -0.1)).toThrowError(RangeError, /got -0\.1/);
   });
 
+  it('names its own random parameter when random is not a function, or returns a number outside [0, 1)', () => {
+    const backoff = { duration: 10, factor: 1, jitter: 0.1, steps: 2 };
+    expect(() => backoffDelays(backoff, 5 as unknown as () => number)).toThrowError(
+      TypeError,
+      'backoffDelays: random must be a function, got 5',
+    );
+    expect(() => backoffDelays(backoff, () => 1)).toThrowError(
+      RangeError,
+      'backoffDelays: random must return a number in [0, 1), got 1',
+    );
+  });
+
   it("throws a RangeError instead of overflowing Go's int64 durations", () => {
     const runaway = { duration: 1000, factor: 1e6, jitter: 0, steps: 6 };
-    expect(() => backoffDelays(runaway)).toThrowError(RangeError, /Backoff overflow.*set Backoff\.cap/);
+    expect(() => backoffDelays(runaway)).toThrowError(RangeError, /Backoff overflow.*set a lower cap/);
     expect(backoffDelays({ ...runaway, cap: 3_600_000 })).toEqual([1000]);
   });
 

@@ -23,13 +23,20 @@ describe('Backoff steps at the limits of Go arithmetic', () => {
     expect(backoffDelays(justBelow)).toEqual([INT64_LIMIT_NS / 2 / 1e6, (INT64_LIMIT_NS - 1024) / 1e6]);
   });
 
-  it('should throw a RangeError when jitter carries a wait to 2^63 ns', () => {
+  it('should throw a RangeError when jitter could carry a wait to 2^63 ns, whatever random returns', () => {
     const jittered = { duration: INT64_LIMIT_NS / 2 / 1e6, factor: 1, jitter: 1, steps: 2 };
-    expect(() => backoffDelays(jittered, () => 0.5)).not.toThrow();
-    expect(() => backoffDelays(jittered, () => 0.9999999999999999)).toThrowError(
+    // 2^62 ns + (1 - 2^-53) * 2^62 ns rounds to 2^63: random's largest value overflows, so it is refused
+    // before any random number is drawn.
+    const random = jasmine.createSpy('random').and.returnValue(0.5);
+    expect(() => backoffDelays(jittered, random)).toThrowError(
       RangeError,
-      /^Backoff overflow/,
+      `Backoff overflow: wait 1 (lower jitter) must be below 9223372036854.775 ms (Go's longest duration), got ${INT64_LIMIT_NS / 1e6}`,
     );
+    expect(random).not.toHaveBeenCalled();
+    // Half the jitter stays below the limit even with random's largest value.
+    expect(backoffDelays({ ...jittered, jitter: 0.5 }, () => 0.9999999999999999)).toEqual([
+      (INT64_LIMIT_NS / 2 + Math.trunc(0.9999999999999999 * 0.5 * (INT64_LIMIT_NS / 2))) / 1e6,
+    ]);
   });
 
   for (const [shown, value] of [
@@ -42,7 +49,7 @@ describe('Backoff steps at the limits of Go arithmetic', () => {
       const random = (): number => value as unknown as number;
       expect(() => backoffDelays({ duration: 10, factor: 1, jitter: 0.5, steps: 2 }, random)).toThrowError(
         RangeError,
-        `RetryOptions.random must return a number in [0, 1), got ${shown}`,
+        `backoffDelays: random must return a number in [0, 1), got ${shown}`,
       );
     });
   }

@@ -3,6 +3,16 @@ import { toBackoffSpec } from '../../src/backoff/validate-backoff.js';
 
 const valid: Backoff = { duration: 10, factor: 2, jitter: 0.1, steps: 3 };
 
+/** Runs `create` and returns the error it threw, failing if it threw none. */
+function thrownBy(create: () => unknown): Error {
+  try {
+    create();
+  } catch (thrown: unknown) {
+    if (thrown instanceof Error) return thrown;
+  }
+  throw new Error('expected an error');
+}
+
 /** Builds a config that TypeScript would reject, as JavaScript callers and JSON configs can. */
 function withField(field: string, value: unknown): Backoff {
   return { ...valid, [field]: value };
@@ -88,6 +98,100 @@ describe('toBackoffSpec', () => {
     expect(() => toBackoffSpec(10 as unknown as Backoff)).toThrowError(
       TypeError,
       'Backoff must be an object, got 10',
+    );
+  });
+});
+
+describe('toBackoffSpec, given what plain JavaScript passes', () => {
+  it('should name the field whose getter throws, keeping the error as the cause', () => {
+    const failure = new Error('no access');
+    class Settings {
+      readonly steps = 3;
+      readonly duration = 10;
+      get factor(): number {
+        throw failure;
+      }
+      readonly jitter = 0;
+    }
+    const error = thrownBy(() => toBackoffSpec(new Settings()));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('Backoff.factor could not be read: no access');
+    expect(error.cause).toBe(failure);
+  });
+
+  it('should name the field a Proxy refuses, whatever it throws', () => {
+    const backoff = new Proxy(valid, {
+      get: (target, key) => {
+        // Plain JavaScript may throw anything, not only an Error.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
+        if (key === 'steps') throw 'locked';
+        return target[key as keyof Backoff];
+      },
+    });
+    for (const create of [
+      () => toBackoffSpec(backoff),
+      () => onError(backoff, () => true),
+      () => backoffDelays(backoff),
+    ]) {
+      const error = thrownBy(create);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe('Backoff.steps could not be read: locked');
+      expect(error.cause).toBe('locked');
+    }
+  });
+
+  it('should read each field once, so that a getter is not asked twice', () => {
+    let reads = 0;
+    const backoff = {
+      ...valid,
+      get steps() {
+        reads++;
+        return 3;
+      },
+    };
+    toBackoffSpec(backoff);
+    expect(reads).toBe(1);
+  });
+
+  it('should name every missing field at once', () => {
+    expect(() => toBackoffSpec({ steps: 5 } as Backoff)).toThrowError(
+      TypeError,
+      'Backoff.duration, Backoff.factor, Backoff.jitter must be numbers, got undefined',
+    );
+  });
+
+  const STEPS_HINT = ' (steps = attempts = retries + 1)';
+  const peerConfigs: [string, object, string][] = [
+    [
+      "RxJS retry's",
+      { count: 3 },
+      'Backoff.steps, Backoff.duration, Backoff.factor, Backoff.jitter must be numbers',
+    ],
+    [
+      "backoff-rxjs's",
+      { maxRetries: 3, initialInterval: 100, maxInterval: 1000 },
+      'Backoff.steps, Backoff.duration, Backoff.factor, Backoff.jitter must be numbers',
+    ],
+    [
+      'a maxAttempts',
+      { maxAttempts: 3 },
+      'Backoff.steps, Backoff.duration, Backoff.factor, Backoff.jitter must be numbers',
+    ],
+    ['a retries', { retries: 3, duration: 10, factor: 2, jitter: 0.1 }, 'Backoff.steps must be a number'],
+  ];
+  for (const [whose, config, fields] of peerConfigs) {
+    it(`should tell ${whose} config this library's names, and what steps counts`, () => {
+      expect(() => toBackoffSpec(config as Backoff)).toThrowError(
+        TypeError,
+        `${fields}${STEPS_HINT}, got undefined`,
+      );
+    });
+  }
+
+  it('should report a missing field before a field of the wrong type', () => {
+    expect(() => toBackoffSpec({ steps: '5', duration: 10, factor: 1 } as unknown as Backoff)).toThrowError(
+      TypeError,
+      'Backoff.jitter must be a number, got undefined',
     );
   });
 });

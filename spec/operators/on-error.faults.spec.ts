@@ -577,77 +577,96 @@ describe('onError under fault injection', () => {
     // Thousands of virtual actions make the virtual clock's sorted queue quadratic; real timers are cheap.
     const quick: Backoff = { duration: 1, factor: 1, jitter: 0.5, steps: 4 };
 
+    /**
+     * Each spec's bound: 10,000 subscriptions and 30,000 real timers take about 2 s on an idle
+     * machine, and more than the default 5 s on a loaded one.
+     */
+    const timeoutMs = 30_000;
+
     /** Resolves when `count()` reaches `target`; the spec's timeout bounds the wait. */
     async function until(count: () => number, target: number): Promise<void> {
       while (count() < target) await new Promise((resolve) => setTimeout(resolve, 5));
     }
 
-    it('should give each its own steps and durations, through one operator instance and one source', async () => {
-      const timers = new CountingScheduler(asyncScheduler);
-      const source = new ScriptedSource(failsAfter(0), asyncScheduler);
-      const retried = source.observable.pipe(onError(quick, isRetriableAttemptError, { scheduler: timers }));
-      const recorders = Array.from({ length: subscribers }, () => new Recorder(asyncScheduler));
-      recorders.forEach((own) => retried.subscribe(own));
-      await until(() => recorders.filter((own) => own.ended).length, subscribers);
-      const lastErrors = new Set(
-        source.errors.filter((error) => error.attempt > subscribers * (quick.steps - 1)),
-      );
+    it(
+      'should give each its own steps and durations, through one operator instance and one source',
+      async () => {
+        const timers = new CountingScheduler(asyncScheduler);
+        const source = new ScriptedSource(failsAfter(0), asyncScheduler);
+        let waits = 0;
+        const retried = source.observable.pipe(
+          onError(quick, isRetriableAttemptError, { scheduler: timers, onRetry: () => waits++ }),
+        );
+        const recorders = Array.from({ length: subscribers }, () => new Recorder(asyncScheduler));
+        recorders.forEach((own) => retried.subscribe(own));
+        await until(() => recorders.filter((own) => own.ended).length, subscribers);
+        const lastErrors = new Set(
+          source.errors.filter((error) => error.attempt > subscribers * (quick.steps - 1)),
+        );
 
-      expect(source.subscriptions).toBe(subscribers * quick.steps);
-      const wrong = recorders.filter(
-        (own) =>
-          own.notifications.map(({ kind }) => kind).join('') !== 'NNNNE' ||
-          !(own.deliveredError instanceof AttemptError) ||
-          !lastErrors.has(own.deliveredError),
-      );
-      expect(wrong.length).withContext('subscriptions that did not get their full budget').toBe(0);
-      expect(new Set(recorders.map((own) => own.deliveredError)).size)
-        .withContext('distinct errors')
-        .toBe(subscribers);
-      expect(source.open).withContext('source subscriptions left open').toBe(0);
-      expect(timers.scheduled)
-        .withContext('waits taken')
-        .toBe(subscribers * (quick.steps - 1));
-      expect(timers.pending).withContext('timers left').toBe(0);
-    });
+        expect(source.subscriptions).toBe(subscribers * quick.steps);
+        const wrong = recorders.filter(
+          (own) =>
+            own.notifications.map(({ kind }) => kind).join('') !== 'NNNNE' ||
+            !(own.deliveredError instanceof AttemptError) ||
+            !lastErrors.has(own.deliveredError),
+        );
+        expect(wrong.length).withContext('subscriptions that did not get their full budget').toBe(0);
+        expect(new Set(recorders.map((own) => own.deliveredError)).size)
+          .withContext('distinct errors')
+          .toBe(subscribers);
+        expect(source.open).withContext('source subscriptions left open').toBe(0);
+        expect(waits)
+          .withContext('waits taken')
+          .toBe(subscribers * (quick.steps - 1));
+        // A timer that fires before its time by the clock has the rest of its wait scheduled anew.
+        expect(timers.scheduled).withContext('timers scheduled').toBeGreaterThanOrEqual(waits);
+        expect(timers.pending).withContext('timers left').toBe(0);
+      },
+      timeoutMs,
+    );
 
-    it('should run each to its own end when each source fails a different number of times, some unsubscribed in their first wait', async () => {
-      const timers = new CountingScheduler(asyncScheduler);
-      const retrying = onError<number>(quick, isRetriableAttemptError, { scheduler: timers });
-      const runs = Array.from({ length: subscribers }, (_, i) => {
-        const failures = i % quick.steps;
-        const scripts: AttemptScript[] = [
-          ...Array.from({ length: failures }, (): AttemptScript => ({
-            emits: 0,
-            after: 0,
-            then: 'retriable error',
-          })),
-          { emits: 1, after: 0, then: 'complete' },
-        ];
-        const source = new ScriptedSource(scripts, asyncScheduler);
-        const own = new Recorder(asyncScheduler);
-        const subscription = source.observable.pipe(retrying).subscribe(own);
-        const cut = i % 3 === 0 && failures > 0;
-        if (cut) subscription.unsubscribe();
-        return { failures, cut, source, own };
-      });
-      const running = runs.filter(({ cut }) => !cut);
-      await until(() => running.filter(({ own }) => own.ended).length, running.length);
+    it(
+      'should run each to its own end when each source fails a different number of times, some unsubscribed in their first wait',
+      async () => {
+        const timers = new CountingScheduler(asyncScheduler);
+        const retrying = onError<number>(quick, isRetriableAttemptError, { scheduler: timers });
+        const runs = Array.from({ length: subscribers }, (_, i) => {
+          const failures = i % quick.steps;
+          const scripts: AttemptScript[] = [
+            ...Array.from({ length: failures }, (): AttemptScript => ({
+              emits: 0,
+              after: 0,
+              then: 'retriable error',
+            })),
+            { emits: 1, after: 0, then: 'complete' },
+          ];
+          const source = new ScriptedSource(scripts, asyncScheduler);
+          const own = new Recorder(asyncScheduler);
+          const subscription = source.observable.pipe(retrying).subscribe(own);
+          const cut = i % 3 === 0 && failures > 0;
+          if (cut) subscription.unsubscribe();
+          return { failures, cut, source, own };
+        });
+        const running = runs.filter(({ cut }) => !cut);
+        await until(() => running.filter(({ own }) => own.ended).length, running.length);
 
-      const wrong = runs.filter(({ failures, cut, source, own }) =>
-        cut
-          ? source.subscriptions !== 1 || own.notifications.length !== 0
-          : source.subscriptions !== failures + 1 ||
-            own.notifications
-              .map(({ kind, value }) => `${kind}${typeof value === 'number' ? value : ''}`)
-              .join() !== `N${(failures + 1) * 100},C`,
-      );
-      expect(wrong.length).withContext('subscriptions that went wrong').toBe(0);
-      expect(runs.filter(({ source }) => source.open !== 0).length)
-        .withContext('sources left open')
-        .toBe(0);
-      expect(timers.pending).withContext('timers left').toBe(0);
-    });
+        const wrong = runs.filter(({ failures, cut, source, own }) =>
+          cut
+            ? source.subscriptions !== 1 || own.notifications.length !== 0
+            : source.subscriptions !== failures + 1 ||
+              own.notifications
+                .map(({ kind, value }) => `${kind}${typeof value === 'number' ? value : ''}`)
+                .join() !== `N${(failures + 1) * 100},C`,
+        );
+        expect(wrong.length).withContext('subscriptions that went wrong').toBe(0);
+        expect(runs.filter(({ source }) => source.open !== 0).length)
+          .withContext('sources left open')
+          .toBe(0);
+        expect(timers.pending).withContext('timers left').toBe(0);
+      },
+      timeoutMs,
+    );
   });
 
   describe('on the real asyncScheduler', () => {

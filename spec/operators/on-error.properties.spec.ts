@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { VirtualTimeScheduler } from 'rxjs';
-import { backoffDelays, onError, type Backoff, type RetryEvent } from '../../src/index.js';
+import { backoffDelays, onError, type Backoff, type GiveUpEvent, type RetryEvent } from '../../src/index.js';
 import { expectProperty } from '../support/expect-property.js';
 import { failurePattern, randomNumbers, validBackoff } from '../support/arbitraries.js';
 import {
@@ -19,6 +19,10 @@ interface GoRun {
   readonly values: number[];
   readonly end: 'complete' | { readonly errorOfAttempt: number };
   readonly endedAt: number;
+  /** Whether the loop ran out of steps (or the cap ended it) on a retriable error: a give-up. */
+  readonly gaveUp: boolean;
+  /** Whether the cap rule ended the loop: the last wait is followed by no call. */
+  readonly capEnded: boolean;
 }
 
 /**
@@ -54,15 +58,23 @@ function goOnError(backoff: Backoff, scripts: readonly AttemptScript[], random: 
     const script = scripts[Math.min(attempt, scripts.length) - 1]!;
     for (let i = 0; i < script.emits; i++) run.values.push(attempt * 100 + i);
     clock += script.after;
-    if (script.then === 'complete') return { ...run, end: 'complete', endedAt: clock };
-    if (script.then === 'fatal error') return { ...run, end: { errorOfAttempt: attempt }, endedAt: clock };
+    if (script.then === 'complete')
+      return { ...run, end: 'complete', endedAt: clock, gaveUp: false, capEnded: false };
+    if (script.then === 'fatal error')
+      return { ...run, end: { errorOfAttempt: attempt }, endedAt: clock, gaveUp: false, capEnded: false };
     lastErrorAttempt = attempt;
     if (steps === 1) break;
     const waitMs = step() / 1e6;
     run.waits.push(waitMs);
     clock += waitMs;
   }
-  return { ...run, end: { errorOfAttempt: lastErrorAttempt }, endedAt: clock };
+  return {
+    ...run,
+    end: { errorOfAttempt: lastErrorAttempt },
+    endedAt: clock,
+    gaveUp: true,
+    capEnded: steps === 0,
+  };
 }
 
 /** Runs the operator over a scripted source on a virtual clock, and records what reached the subscriber. */
@@ -70,6 +82,7 @@ function runOperator(backoff: Backoff, scripts: readonly AttemptScript[], random
   const scheduler = new VirtualTimeScheduler();
   const source = new ScriptedSource(scripts, scheduler);
   const events: RetryEvent[] = [];
+  const giveUps: GiveUpEvent[] = [];
   const values: number[] = [];
   let end: 'complete' | { error: unknown } | undefined;
   let endedAt = Number.NaN;
@@ -80,6 +93,10 @@ function runOperator(backoff: Backoff, scripts: readonly AttemptScript[], random
         scheduler,
         random,
         onRetry: (event) => events.push(event),
+        onGiveUp: (event) => {
+          assert.equal(end, undefined, 'onGiveUp before the error is delivered');
+          giveUps.push(event);
+        },
       }),
     )
     .subscribe({
@@ -94,7 +111,7 @@ function runOperator(backoff: Backoff, scripts: readonly AttemptScript[], random
       },
     });
   scheduler.flush();
-  return { scheduler, source, events, values, end, endedAt, randomCalls: calls() };
+  return { scheduler, source, events, giveUps, values, end, endedAt, randomCalls: calls() };
 }
 
 const numRuns = 300;
@@ -114,6 +131,24 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
           'waits',
         );
         assert.equal(run.endedAt, go.endedAt, 'time of the end');
+        assert.deepEqual(
+          run.events.map((event) => event.attemptFollows),
+          go.waits.map((_, i) => !(go.capEnded && i === go.waits.length - 1)),
+          'whether an attempt follows each wait',
+        );
+        const { end } = go;
+        assert.deepEqual(
+          run.giveUps,
+          go.gaveUp && end !== 'complete'
+            ? [
+                {
+                  attempts: go.subscribedAt.length,
+                  error: run.source.errors.find((thrown) => thrown.attempt === end.errorOfAttempt),
+                },
+              ]
+            : [],
+          'give-ups',
+        );
         if (go.end === 'complete') {
           assert.equal(run.end, 'complete');
         } else {
@@ -237,7 +272,7 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
     );
   });
 
-  it('should deliver the RangeError of a wait past Go longest duration, where backoffDelays throws it', () => {
+  it('should refuse at creation, as backoffDelays does, a backoff whose waits could pass Go longest duration', () => {
     const steepBackoff = fc.record(
       {
         duration: fc.integer({ min: 1, max: 1000 }),
@@ -247,28 +282,39 @@ describe('onError, for arbitrary valid backoffs and failure patterns', () => {
       },
       { noNullPrototype: true },
     );
+    const thrownBy = (create: () => unknown): unknown => {
+      try {
+        create();
+      } catch (thrown: unknown) {
+        return thrown;
+      }
+      return undefined;
+    };
     expectProperty(
       fc.property(steepBackoff, randomNumbers, (backoff, randoms) => {
-        let expected: unknown;
-        try {
-          backoffDelays(backoff, randomSequence(randoms).random);
-        } catch (thrown: unknown) {
-          expected = thrown;
-        }
-        const run = runOperator(backoff, [{ emits: 0, after: 0, then: 'retriable error' }], randoms);
-        if (expected === undefined) {
+        // The worst case decides, whatever random returns.
+        const expected = thrownBy(() => backoffDelays(backoff, () => 0));
+        const withRandoms = thrownBy(() => backoffDelays(backoff, randomSequence(randoms).random));
+        assert.equal((withRandoms as Error | undefined)?.message, (expected as Error | undefined)?.message);
+        if (expected !== undefined) {
+          assert.ok(expected instanceof RangeError, 'a RangeError');
+          assert.match(expected.message, /^Backoff overflow: wait \d+ /);
+          const fromOperator = thrownBy(() => onError(backoff, () => true));
+          assert.ok(fromOperator instanceof RangeError);
+          assert.equal(fromOperator.message, expected.message);
+        } else {
+          const run = runOperator(backoff, [{ emits: 0, after: 0, then: 'retriable error' }], randoms);
           assert.ok(
             run.end !== 'complete' && run.end?.error instanceof AttemptError,
             'the last attempt error',
           );
-        } else {
-          assert.ok(run.end !== 'complete' && run.end?.error instanceof RangeError, 'a RangeError');
-          assert.equal(run.end.error.message, (expected as RangeError).message);
-          // Every wait before the one that overflows was taken.
-          assert.equal(run.source.subscriptions, run.events.length + 1);
+          assert.ok(
+            run.events.every(({ delay }) => delay * 1e6 < 2 ** 63),
+            'every wait below 2^63 ns',
+          );
+          assert.equal(run.scheduler.actions.length, 0, 'timers left scheduled');
+          assert.equal(run.source.open, 0, 'source subscriptions left open');
         }
-        assert.equal(run.scheduler.actions.length, 0, 'timers left scheduled');
-        assert.equal(run.source.open, 0, 'source subscriptions left open');
       }),
       { numRuns: 200 },
     );

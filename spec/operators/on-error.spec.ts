@@ -1,16 +1,26 @@
 import {
+  asyncScheduler,
   concat,
   defer,
   Observable,
   of,
   Subject,
   take,
+  takeUntil,
   throwError,
   VirtualAction,
   VirtualTimeScheduler,
+  type SchedulerAction,
+  type Subscription,
 } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jasmine';
-import { onError, type Backoff, type RetryEvent } from '../../src/index.js';
+import {
+  onError,
+  type Backoff,
+  type GiveUpEvent,
+  type RetryEvent,
+  type RetryOptions,
+} from '../../src/index.js';
 
 const always = () => true;
 const steady = (steps: number, duration = 10): Backoff => ({ duration, factor: 1, jitter: 0, steps });
@@ -289,21 +299,46 @@ describe('onError', () => {
           .subscribe({ error: () => undefined });
         m.flush();
         expect(events).toEqual([
-          { attempt: 1, delay: 12.5, error: failure },
-          { attempt: 2, delay: 25, error: failure },
+          { attempt: 1, delay: 12.5, error: failure, attemptFollows: true },
+          { attempt: 2, delay: 25, error: failure, attemptFollows: true },
         ]);
         expect(times).toEqual([1, 14.5]);
       }),
     );
 
     it(
-      'should call onRetry for the final wait that the cap rule ends with',
+      'should call onRetry for the final wait that the cap rule ends with, saying no attempt follows',
       marbles((m) => {
         const onRetry = jasmine.createSpy('onRetry');
         const backoff: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 5, cap: 15 };
         m.expect(m.cold('-#').pipe(onError(backoff, always, { onRetry }))).toBeObservable('11ms #');
         m.flush();
-        expect(onRetry).toHaveBeenCalledOnceWith({ attempt: 1, delay: 10, error: 'error' });
+        expect(onRetry).toHaveBeenCalledOnceWith({
+          attempt: 1,
+          delay: 10,
+          error: 'error',
+          attemptFollows: false,
+        });
+      }),
+    );
+
+    it(
+      "should tell onRetry that an attempt follows every wait but the cap rule's last",
+      marbles((m) => {
+        const events: RetryEvent[] = [];
+        // 10 → 20 → 40 → 80 > 50: the 40ms wait is the last, with no attempt after it.
+        const backoff: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 6, cap: 50 };
+        const source = m.cold('-#');
+        m.expect(
+          source.pipe(onError(backoff, always, { onRetry: (event) => events.push(event) })),
+        ).toBeObservable('73ms #');
+        m.expect(source).toHaveSubscriptions(['^!', '11ms ^!', '32ms ^!']);
+        m.flush();
+        expect(events.map(({ delay, attemptFollows }) => [delay, attemptFollows])).toEqual([
+          [10, true],
+          [20, true],
+          [40, false],
+        ]);
       }),
     );
 
@@ -365,6 +400,222 @@ describe('onError', () => {
     });
   });
 
+  describe('onGiveUp', () => {
+    it(
+      'should be called once, when steps attempts have failed, just before the last error is delivered',
+      marbles((m) => {
+        const failure = { status: 409 };
+        const source = m.cold('-#', undefined, failure);
+        const calls: [GiveUpEvent, number][] = [];
+        const onGiveUp = (event: GiveUpEvent) => calls.push([event, m.scheduler.now()]);
+        m.expect(source.pipe(onError(steady(3), always, { onGiveUp }))).toBeObservable(
+          '23ms #',
+          undefined,
+          failure,
+        );
+        m.flush();
+        expect(calls).toEqual([[{ attempts: 3, error: failure }, 23]]);
+      }),
+    );
+
+    it(
+      'should be called after the final wait of the cap rule, with the attempts made',
+      marbles((m) => {
+        const onGiveUp = jasmine.createSpy('onGiveUp');
+        // 10 → 20 > 15: one attempt, the 10ms wait, then the error.
+        const backoff: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 5, cap: 15 };
+        const source = m.cold('-#');
+        m.expect(source.pipe(onError(backoff, always, { onGiveUp }))).toBeObservable('11ms #');
+        m.expect(source).toHaveSubscriptions(['^!']);
+        m.flush();
+        expect(onGiveUp).toHaveBeenCalledOnceWith({ attempts: 1, error: 'error' });
+      }),
+    );
+
+    it(
+      'should not be called for a non-retriable error, nor when an attempt succeeds',
+      marbles((m) => {
+        const onGiveUp = jasmine.createSpy('onGiveUp');
+        const fatal = new Error('fatal');
+        let attempt = 0;
+        const failsThenFatal = defer(() => (++attempt < 2 ? m.cold('-#') : m.cold('-#', undefined, fatal)));
+        m.expect(
+          failsThenFatal.pipe(onError(steady(5), (error) => error !== fatal, { onGiveUp })),
+        ).toBeObservable('12ms #', undefined, fatal);
+        m.expect(m.cold('-a|').pipe(onError(steady(5), always, { onGiveUp }))).toBeObservable('-a|');
+        m.flush();
+        expect(onGiveUp).not.toHaveBeenCalled();
+      }),
+    );
+
+    it(
+      'should not be called when unsubscribed during the final wait of the cap rule',
+      marbles((m) => {
+        const onGiveUp = jasmine.createSpy('onGiveUp');
+        const backoff: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 5, cap: 15 };
+        m.expect(m.cold('-#').pipe(onError(backoff, always, { onGiveUp })), '^ 5ms !').toBeObservable('');
+        m.flush();
+        expect(onGiveUp).not.toHaveBeenCalled();
+      }),
+    );
+
+    it(
+      'should not be called when retriable unsubscribes from the last attempt',
+      marbles((m) => {
+        const onGiveUp = jasmine.createSpy('onGiveUp');
+        const cut = new Subject<void>();
+        const retriable = () => {
+          cut.next();
+          return true;
+        };
+        m.expect(
+          m.cold('-#').pipe(onError(steady(1), retriable, { onGiveUp }), takeUntil(cut)),
+        ).toBeObservable('-|');
+        m.flush();
+        expect(onGiveUp).not.toHaveBeenCalled();
+      }),
+    );
+
+    it(
+      'should deliver an error thrown by onGiveUp instead of the last error',
+      marbles((m) => {
+        const thrown = new Error('hook broke');
+        const onGiveUp = () => {
+          throw thrown;
+        };
+        const capped: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 5, cap: 15 };
+        m.expect(m.cold('-#').pipe(onError(steady(2), always, { onGiveUp }))).toBeObservable(
+          '12ms #',
+          undefined,
+          thrown,
+        );
+        m.expect(m.cold('-#').pipe(onError(capped, always, { onGiveUp }))).toBeObservable(
+          '11ms #',
+          undefined,
+          thrown,
+        );
+      }),
+    );
+
+    it(
+      'should count retries and give-ups for metrics, as the RetryOptions example does',
+      marbles((m) => {
+        const metrics = { retries: 0, giveUps: 0 };
+        const options: RetryOptions = {
+          onRetry: ({ attemptFollows }) => {
+            if (attemptFollows) metrics.retries++;
+          },
+          onGiveUp: () => metrics.giveUps++,
+        };
+        const capped: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 6, cap: 50 };
+        let attempt = 0;
+        const succeedsThird = defer(() => (++attempt < 3 ? m.cold('-#') : m.cold('-a|')));
+        m.expect(m.cold('-#').pipe(onError(capped, always, options))).toBeObservable('73ms #');
+        m.expect(succeedsThird.pipe(onError(steady(5), always, options))).toBeObservable('23ms a|');
+        m.flush();
+        // The capped run: 3 attempts, 3 waits, the last followed by no attempt; the other: 2 retries.
+        expect(metrics).toEqual({ retries: 4, giveUps: 1 });
+      }),
+    );
+  });
+
+  describe('waits that never end early', () => {
+    /**
+     * A virtual clock whose timers longer than `earlyMs` fire that much before their time, as Node's
+     * do by up to ~1.7 ms (they count from a clock cached at the start of the event loop's turn).
+     */
+    class EarlyTimers extends VirtualTimeScheduler {
+      scheduledDelays: number[] = [];
+
+      constructor(private readonly earlyMs: number) {
+        super(VirtualAction, Infinity);
+      }
+
+      override schedule<T>(
+        work: (this: SchedulerAction<T>, state?: T) => void,
+        delay = 0,
+        state?: T,
+      ): Subscription {
+        this.scheduledDelays.push(delay);
+        return super.schedule(work, delay > this.earlyMs ? delay - this.earlyMs : delay, state);
+      }
+    }
+
+    it('should start the next attempt no sooner than the wait after the failure, by the scheduler clock', () => {
+      const scheduler = new EarlyTimers(1.7);
+      const attemptTimes: number[] = [];
+      const source = defer(() => {
+        attemptTimes.push(scheduler.now());
+        return throwError(() => new Error('x'));
+      });
+      let endedAt = Number.NaN;
+      source
+        .pipe(onError({ duration: 10, factor: 2, jitter: 0, steps: 3 }, always, { scheduler }))
+        .subscribe({ error: () => (endedAt = scheduler.now()) });
+      scheduler.flush();
+      expect(attemptTimes).toEqual([0, 10, 30]);
+      expect(endedAt).toBe(30);
+      // Each wait: its timer, then the 1.7 ms it came early by, asked for again.
+      expect(scheduler.scheduledDelays.map((ms) => Number(ms.toFixed(9)))).toEqual([10, 1.7, 20, 1.7]);
+    });
+
+    it("should wait out the rest of the cap rule's final wait before delivering the error", () => {
+      const scheduler = new EarlyTimers(3);
+      const onGiveUp = jasmine.createSpy('onGiveUp').and.callFake(() => expect(scheduler.now()).toBe(10));
+      let endedAt = Number.NaN;
+      throwError(() => new Error('x'))
+        .pipe(
+          onError({ duration: 10, factor: 2, jitter: 0, steps: 5, cap: 15 }, always, { scheduler, onGiveUp }),
+        )
+        .subscribe({ error: () => (endedAt = scheduler.now()) });
+      scheduler.flush();
+      expect(endedAt).toBe(10);
+      expect(onGiveUp).toHaveBeenCalledTimes(1);
+    });
+
+    it('should schedule nothing more when the timer fires on time, as a virtual clock does', () => {
+      const scheduler = new EarlyTimers(0);
+      throwError(() => new Error('x'))
+        .pipe(
+          onError({ duration: 0.1, factor: 3, jitter: 0.5, steps: 6 }, always, {
+            scheduler,
+            random: () => 0.3,
+          }),
+        )
+        .subscribe({ error: () => undefined });
+      scheduler.flush();
+      expect(scheduler.scheduledDelays.length).toBe(5);
+    });
+
+    it('should keep to the wait on the real asyncScheduler, by its own clock', async () => {
+      // 8 runs of 30 jittered waits of 1 to 2 ms: about 50 ms, hundreds of real timers.
+      const runs = 8;
+      const backoff: Backoff = { duration: 1, factor: 1, jitter: 1, steps: 31 };
+      const lateness: number[] = [];
+      await Promise.all(
+        Array.from(
+          { length: runs },
+          () =>
+            new Promise<void>((resolve) => {
+              let failedAt = 0;
+              let waitMs = 0;
+              let attempts = 0;
+              defer(() => {
+                const now = asyncScheduler.now();
+                if (attempts++ > 0) lateness.push(now - failedAt - waitMs);
+                failedAt = now;
+                return throwError(() => new Error('x'));
+              })
+                .pipe(onError(backoff, always, { onRetry: ({ delay }) => (waitMs = delay) }))
+                .subscribe({ error: () => resolve() });
+            }),
+        ),
+      );
+      expect(lateness.length).toBe(runs * 30);
+      expect(Math.min(...lateness)).toBeGreaterThanOrEqual(0);
+    });
+  });
+
   describe('stack safety (Go rule 7)', () => {
     it('should retry a synchronous failure 100,000 times with zero waits without growing the stack', () => {
       const previousLimit = Error.stackTraceLimit;
@@ -417,17 +668,27 @@ describe('onError', () => {
       );
     });
 
-    it('should throw a TypeError for a scheduler without schedule(), naming it', () => {
+    const NOT_A_SCHEDULER = 'RetryOptions.scheduler must be a SchedulerLike (with schedule() and now())';
+
+    it('should throw a TypeError for a scheduler without schedule(), naming the option', () => {
       expect(() => onError(steady(3), always, { scheduler: {} as VirtualTimeScheduler })).toThrowError(
         TypeError,
-        'RetryOptions.scheduler.schedule must be a function, got undefined',
+        `${NOT_A_SCHEDULER}, got an object`,
       );
     });
 
-    it('should throw the same TypeError for a null scheduler, not a failed property read', () => {
+    it('should throw a TypeError for a scheduler without now(), whose clock the waits are measured by', () => {
+      const scheduler = { schedule: () => undefined } as unknown as VirtualTimeScheduler;
+      expect(() => onError(steady(3), always, { scheduler })).toThrowError(
+        TypeError,
+        `${NOT_A_SCHEDULER}, got an object`,
+      );
+    });
+
+    it('should throw the same TypeError for a null scheduler, naming the option and the value', () => {
       expect(() =>
         onError(steady(3), always, { scheduler: null as unknown as VirtualTimeScheduler }),
-      ).toThrowError(TypeError, 'RetryOptions.scheduler.schedule must be a function, got undefined');
+      ).toThrowError(TypeError, `${NOT_A_SCHEDULER}, got null`);
     });
 
     it('should throw a TypeError for a random or onRetry that is not a function', () => {
@@ -438,6 +699,10 @@ describe('onError', () => {
       expect(() => onError(steady(3), always, { onRetry: {} as () => void })).toThrowError(
         TypeError,
         'RetryOptions.onRetry must be a function, got an object',
+      );
+      expect(() => onError(steady(3), always, { onGiveUp: 'log' as unknown as () => void })).toThrowError(
+        TypeError,
+        'RetryOptions.onGiveUp must be a function, got "log"',
       );
     });
 

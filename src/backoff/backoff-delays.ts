@@ -1,6 +1,5 @@
 import type { Backoff } from './backoff.js';
-import { startBackoff, stepBackoff } from './backoff-step.js';
-import { toBackoffSpec } from './validate-backoff.js';
+import { backoffSchedule } from './backoff-schedule.js';
 
 /**
  * The waits, in milliseconds, that {@link onError} makes when every attempt fails: exactly the
@@ -10,8 +9,10 @@ import { toBackoffSpec } from './validate-backoff.js';
  * `random` is called once per wait when `jitter > 0`, never otherwise, as Go calls `rand.Float64`.
  * Multiply a wait by 1e6 and round to get Go's `time.Duration` in nanoseconds.
  *
- * @param backoff - the schedule; throws a `RangeError`/`TypeError` naming the field if it is invalid.
- * @param random - source of numbers in [0, 1); defaults to `Math.random`.
+ * @param backoff - the schedule; throws a `RangeError`/`TypeError` naming the field if it is invalid,
+ *   or a `RangeError` if a wait could pass Go's longest duration (2^63 - 1 ns) whatever `random` returns.
+ * @param random - source of numbers in [0, 1); defaults to `Math.random`. A value outside [0, 1) throws
+ *   a `RangeError`.
  * @returns one wait per retry, in order.
  *
  * @example
@@ -19,16 +20,10 @@ import { toBackoffSpec } from './validate-backoff.js';
  * import { backoffDelays, DefaultBackoff } from 'rxjs-retry-on-conflict';
  *
  * backoffDelays(DefaultBackoff, () => 0); // [10, 50, 250]
- * backoffDelays({ duration: 10, factor: 2, jitter: 0, steps: 6, cap: 30 }); // [10, 20, 40]: cap rule
+ * // Go's cap rule: 10, then 20 (the next duration, 40, passes the cap), then no further attempt.
+ * backoffDelays({ duration: 10, factor: 2, jitter: 0, steps: 6, cap: 30 }); // [10, 20]
  * ```
  */
 export function backoffDelays(backoff: Backoff, random: () => number = Math.random): number[] {
-  const spec = toBackoffSpec(backoff);
-  const state = startBackoff(spec);
-  const delays: number[] = [];
-  // Go's ExponentialBackoff loop: no sleep after the last attempt, none once the cap ended the steps.
-  while (state.steps > 1) {
-    delays.push(stepBackoff(spec, state, random) / 1e6);
-  }
-  return delays;
+  return backoffSchedule(backoff, random, 'backoffDelays: random').delaysMs;
 }

@@ -1,4 +1,5 @@
-import { BELOW_LONGEST_DURATION, invalid, MAX_DURATION_NS, type BackoffSpec } from './validate-backoff.js';
+import { invalid } from './invalid.js';
+import type { BackoffSpec } from './validate-backoff.js';
 
 /**
  * The part of a backoff that changes as it is used: Go's `Backoff` value after some `Step()` calls.
@@ -7,6 +8,10 @@ import { BELOW_LONGEST_DURATION, invalid, MAX_DURATION_NS, type BackoffSpec } fr
  */
 export interface BackoffState {
   durationNs: number;
+  /**
+   * Go's `Steps`: attempts still allowed, the one being made included. `0` only after Go's cap rule
+   * ended the run: the wait just stepped is the last, and no attempt follows it.
+   */
   steps: number;
 }
 
@@ -20,10 +25,17 @@ export function startBackoff(spec: BackoffSpec): BackoffState {
  * state. The arithmetic is Go's: `time.Duration` is an int64, so both `Duration * Factor` and the
  * jitter term are truncated toward zero, and the jitter product is formed as
  * `rand * jitter * duration`, in that order, so that the same random numbers give the same waits
- * to the nanosecond.
+ * to the nanosecond. No wait can pass Go's longest duration: `toBackoffSpec` refused such specs.
+ *
+ * @param randomName - how an error names `random` when it returns a number outside [0, 1).
  * @internal
  */
-export function stepBackoff(spec: BackoffSpec, state: BackoffState, random: () => number): number {
+export function stepBackoff(
+  spec: BackoffSpec,
+  state: BackoffState,
+  random: () => number,
+  randomName: string,
+): number {
   state.steps--;
   const durationNs = state.durationNs;
   if (spec.factor !== 0) {
@@ -34,21 +46,11 @@ export function stepBackoff(spec: BackoffSpec, state: BackoffState, random: () =
       state.steps = 0;
     }
   }
-  let waitNs = durationNs;
   if (spec.jitter > 0) {
     const r = random();
     if (typeof r !== 'number' || !(r >= 0 && r < 1))
-      invalid(RangeError, 'RetryOptions.random', 'return a number in [0, 1)', r);
-    waitNs = durationNs + Math.trunc(r * spec.jitter * durationNs);
+      invalid(RangeError, randomName, 'return a number in [0, 1)', r);
+    return durationNs + Math.trunc(r * spec.jitter * durationNs);
   }
-  if (waitNs >= MAX_DURATION_NS) {
-    // Go's int64 would wrap to a negative wait and retry at once; an honest error is better.
-    invalid(
-      RangeError,
-      'Backoff overflow: each wait (set Backoff.cap)',
-      BELOW_LONGEST_DURATION,
-      waitNs / 1e6,
-    );
-  }
-  return waitNs;
+  return durationNs;
 }

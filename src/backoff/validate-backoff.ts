@@ -1,10 +1,7 @@
 import type { Backoff } from './backoff.js';
-
-/** Go's longest `time.Duration` (2^63 - 1 ns), as the nearest double. */
-export const MAX_DURATION_NS = 2 ** 63;
-
-/** The rule that every duration, configured or reached by growth, must keep. */
-export const BELOW_LONGEST_DURATION = `be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration)`;
+import { invalid } from './invalid.js';
+import { isObject } from './is-object.js';
+import { BELOW_LONGEST_DURATION, checkLongestWait, MAX_DURATION_NS } from './longest-wait.js';
 
 /**
  * A {@link Backoff} checked and converted to Go's units: whole nanoseconds, `capNs` 0 for none.
@@ -18,59 +15,79 @@ export interface BackoffSpec {
   readonly capNs: number;
 }
 
-/** Checked in this order, so that a config with several faults reports `steps` first. */
-const BACKOFF_FIELDS = ['steps', 'duration', 'factor', 'jitter', 'cap'] as const;
-
 /**
  * Checks a backoff and converts it to nanoseconds. Go would run a negative, infinite or NaN field,
  * or zero steps, without complaint (zero steps: `fn` is never called and nil is returned); here such
  * a config is a bug to report where it was written, so it throws when the operator is created.
+ * So does a backoff whose waits could pass Go's longest duration, which Go would wrap to a negative
+ * sleep, i.e. no wait at all.
  * @internal
  */
 export function toBackoffSpec(backoff: Backoff): BackoffSpec {
-  if (typeof backoff !== 'object' || backoff === null) invalid(TypeError, 'Backoff', 'be an object', backoff);
-  // Every field a number; steps whole and >= 1; the rest finite and >= 0, and the durations
-  // (the fields held as nanoseconds) within Go's int64.
-  const [steps, durationNs, factor, jitter, capNs] = BACKOFF_FIELDS.map((field) => {
-    const given: unknown = backoff[field];
-    const value = given === undefined && field === 'cap' ? 0 : given;
-    const name = `Backoff.${field}`;
-    if (typeof value !== 'number') invalid(TypeError, name, 'be a number', value);
-    const isDuration = field === 'duration' || field === 'cap';
-    const converted = isDuration ? Math.round(value * 1e6) : value;
-    const brokenRule =
-      field === 'steps'
-        ? !(Number.isSafeInteger(value) && value >= 1) && 'be an integer >= 1'
-        : !(value >= 0 && value < Infinity)
-          ? 'be a finite number >= 0'
-          : isDuration && converted >= MAX_DURATION_NS && BELOW_LONGEST_DURATION;
-    if (brokenRule) invalid(RangeError, name, brokenRule, value);
-    return converted;
-  }) as [number, number, number, number, number];
-  return { durationNs, factor, jitter, steps, capNs };
+  if (!isObject(backoff)) invalid(TypeError, 'Backoff', 'be an object', backoff);
+  // Each field is read once (a getter may answer differently on a second read), by name: a keyed
+  // read in a helper costs half again the making of an operator.
+  let field = 'steps';
+  let steps: unknown, duration: unknown, factor: unknown, jitter: unknown, cap: unknown;
+  try {
+    steps = backoff.steps;
+    field = 'duration';
+    duration = backoff.duration;
+    field = 'factor';
+    factor = backoff.factor;
+    field = 'jitter';
+    jitter = backoff.jitter;
+    field = 'cap';
+    cap = backoff.cap;
+  } catch (error: unknown) {
+    throw new TypeError(
+      `Backoff.${field} could not be read: ${String((error as Error | null)?.message ?? error)}`,
+      { cause: error },
+    );
+  }
+  // Missing fields first, all at once; then each field in turn, its type and its rule.
+  if (steps === undefined || duration === undefined || factor === undefined || jitter === undefined)
+    missing(steps, duration, factor, jitter);
+  if (typeof steps !== 'number') invalid(TypeError, 'Backoff.steps', 'be a number', steps);
+  if (!(Number.isSafeInteger(steps) && steps >= 1))
+    invalid(RangeError, 'Backoff.steps', 'be an integer >= 1', steps);
+  const spec: BackoffSpec = {
+    durationNs: toNs('Backoff.duration', duration),
+    factor: finite('Backoff.factor', factor),
+    jitter: finite('Backoff.jitter', jitter),
+    steps,
+    capNs: cap === undefined ? 0 : toNs('Backoff.cap', cap),
+  };
+  checkLongestWait(spec);
+  return spec;
 }
 
+function finite(name: string, value: unknown): number {
+  if (typeof value !== 'number') invalid(TypeError, name, 'be a number', value);
+  if (!(value >= 0 && value < Infinity)) invalid(RangeError, name, 'be a finite number >= 0', value);
+  return value;
+}
+
+/** Milliseconds as Go's whole nanoseconds, which must fit its int64. */
+function toNs(name: string, ms: unknown): number {
+  const ns = Math.round(finite(name, ms) * 1e6);
+  if (ns >= MAX_DURATION_NS) invalid(RangeError, name, BELOW_LONGEST_DURATION, ms);
+  return ns;
+}
+
+const FIELDS = ['steps', 'duration', 'factor', 'jitter'];
+
 /**
- * Throws the library's one kind of input error, "`name` must `rule`, got `value`", so that every
- * message names the field, the rule and the value in the same way.
- * @internal
+ * The `TypeError` for missing fields, all named at once, so that a config written for another
+ * retry library (`count`, `retries`, `maxAttempts`, `initialInterval`...) learns this one's names,
+ * and what `steps` counts.
  */
-export function invalid(
-  ErrorType: typeof TypeError | typeof RangeError,
-  name: string,
-  rule: string,
-  value: unknown,
-): never {
-  // Keeps '10', 10n, NaN and undefined apart, and never prints a function's source.
-  const shown =
-    typeof value === 'string'
-      ? JSON.stringify(value)
-      : typeof value === 'bigint'
-        ? `${value}n`
-        : typeof value === 'function'
-          ? 'a function'
-          : typeof value === 'object' && value !== null
-            ? 'an object'
-            : String(value);
-  throw new ErrorType(`${name} must ${rule}, got ${shown}`);
+function missing(...given: unknown[]): never {
+  const names = FIELDS.filter((_, i) => given[i] === undefined);
+  invalid(
+    TypeError,
+    `Backoff.${names.join(', Backoff.')}`,
+    `be ${names[1] ? 'numbers' : 'a number'}${names[0] === 'steps' ? ' (steps = attempts = retries + 1)' : ''}`,
+    undefined,
+  );
 }

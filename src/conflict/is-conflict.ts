@@ -1,3 +1,5 @@
+import { isObject } from '../backoff/is-object.js';
+
 /**
  * Whether an error says "409 Conflict": the write lost an optimistic-concurrency race and is worth
  * redoing after a fresh read. The retriable test behind {@link retryOnConflict}.
@@ -45,12 +47,10 @@ const KNOWN_STATUS_REASON =
 
 type Fields = Readonly<Record<string, unknown>>;
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
-
 function conflictIn(error: unknown, depthLeft: number): boolean {
   if (!isObject(error) || depthLeft < 0) return false;
-  const response = error['response'];
-  const responseFields = isObject(response) ? response : {};
+  // Any value: a field of a primitive reads as undefined, and `?.` below skips null and undefined.
+  const response = error['response'] as Fields | undefined;
   // A Kubernetes Status decides, before any HTTP status, so that a 409 whose Status says
   // `AlreadyExists` is judged by its reason whichever client fetched it: the error itself, or the
   // body in a field of the error (`body`: the Kubernetes client; `error`: Angular; `response`: RxJS
@@ -61,8 +61,8 @@ function conflictIn(error: unknown, depthLeft: number): boolean {
     error['error'],
     error['data'],
     response,
-    responseFields['data'],
-    responseFields['body'],
+    response?.['data'],
+    response?.['body'],
   ]) {
     const status = typeof candidate === 'string' ? parseJson(candidate) : candidate;
     if (

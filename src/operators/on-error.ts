@@ -9,15 +9,19 @@ import {
 } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
 import { startBackoff, stepBackoff, type BackoffState } from '../backoff/backoff-step.js';
-import { invalid, toBackoffSpec } from '../backoff/validate-backoff.js';
+import { invalid } from '../backoff/invalid.js';
+import { toBackoffSpec } from '../backoff/validate-backoff.js';
 
 /**
  * What {@link RetryOptions.onRetry} is told before each wait.
  *
  * @example
  * ```ts
- * const log = ({ attempt, delay, error }: RetryEvent) =>
- *   console.warn(`attempt ${attempt} failed (${String(error)}); waiting ${delay.toFixed(1)}ms`);
+ * const log = ({ attempt, delay, error, attemptFollows }: RetryEvent) =>
+ *   console.warn(
+ *     `attempt ${attempt} failed (${String(error)}); waiting ${delay.toFixed(1)}ms` +
+ *       (attemptFollows ? '' : ', then giving up (cap reached)'),
+ *   );
  * ```
  */
 export interface RetryEvent {
@@ -26,6 +30,28 @@ export interface RetryEvent {
   /** The wait about to begin, in milliseconds (jitter included). */
   readonly delay: number;
   /** The retriable error that attempt failed with. */
+  readonly error: unknown;
+  /**
+   * Whether another attempt follows this wait. `false` only for the last wait of Go's cap rule:
+   * the duration passed `cap`, so the error is delivered when the wait ends, with no new attempt.
+   * Count retries with the events where it is `true`.
+   */
+  readonly attemptFollows: boolean;
+}
+
+/**
+ * What {@link RetryOptions.onGiveUp} is told when the retries have run out.
+ *
+ * @example
+ * ```ts
+ * const report = ({ attempts, error }: GiveUpEvent) =>
+ *   console.error(`gave up after ${attempts} attempts: ${String(error)}`);
+ * ```
+ */
+export interface GiveUpEvent {
+  /** How many attempts were made (subscriptions to the source), all failed. */
+  readonly attempts: number;
+  /** The last retriable error, about to be delivered to the subscriber. */
   readonly error: unknown;
 }
 
@@ -36,14 +62,22 @@ export interface RetryEvent {
  * ```ts
  * import { retryOnConflict, type RetryOptions } from 'rxjs-retry-on-conflict';
  *
+ * // Metrics: a retry is a wait followed by an attempt; a give-up is a run whose retries ran out.
+ * const metrics = { retries: 0, giveUps: 0 };
  * const options: RetryOptions = {
- *   onRetry: ({ attempt, delay }) => console.warn(`conflict on attempt ${attempt}, retrying in ${delay}ms`),
+ *   onRetry: ({ attemptFollows }) => {
+ *     if (attemptFollows) metrics.retries++;
+ *   },
+ *   onGiveUp: () => metrics.giveUps++,
  * };
  * update$.pipe(retryOnConflict(undefined, options));
  * ```
  */
 export interface RetryOptions {
-  /** Where the waits are scheduled. Default: `asyncScheduler`. Pass a `TestScheduler` in tests. */
+  /**
+   * Where the waits are scheduled, and whose clock (`now()`) they are measured by. Default:
+   * `asyncScheduler`. Pass a `TestScheduler` or `VirtualTimeScheduler` in tests.
+   */
   readonly scheduler?: SchedulerLike;
   /**
    * Source of the jitter, returning numbers in [0, 1). Default: `Math.random`. Inject a fixed
@@ -52,11 +86,18 @@ export interface RetryOptions {
    */
   readonly random?: () => number;
   /**
-   * Called before each wait, with the attempt that failed, the wait and the error; for logging and
-   * metrics. Also called before the final wait that Go's cap rule ends with (no attempt follows it).
+   * Called before each wait, with the attempt that failed, the wait, the error and whether an
+   * attempt follows the wait (not after the final wait of Go's cap rule); for logging and metrics.
    * If it throws, the thrown error is delivered to the subscriber and retrying stops.
    */
   readonly onRetry?: (event: RetryEvent) => void;
+  /**
+   * Called once, just before the last retriable error is delivered because the retries ran out:
+   * `steps` attempts failed, or the final wait of Go's cap rule ended. Never for an error that
+   * `retriable` refuses (it passes through at once), never after unsubscribing. If it throws, the
+   * thrown error is delivered instead.
+   */
+  readonly onGiveUp?: (event: GiveUpEvent) => void;
 }
 
 /** Node and browsers fire a longer timer at once; such a wait is taken in pieces. */
@@ -72,10 +113,16 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  * Each subscription to the result runs its own backoff, so one operator can be shared. The source
  * must be cold (each subscription does the work anew, like `defer` or an `HttpClient` call) for a
  * retry to be a new attempt. A zero wait resubscribes in the same tick, without growing the stack.
+ * As Go's `time.Sleep`, a wait never ends early: the next attempt starts no sooner than the wait
+ * after the failure, by the scheduler's clock, even when a timer fires ahead of it.
  *
- * @param backoff - the schedule; checked now: an invalid field throws a `RangeError` or `TypeError`.
+ * `fetch` resolves on any HTTP status: throw the response when it is not `ok`, so that the status
+ * reaches `retriable` (and {@link isConflict}, which reads a thrown `Response`).
+ *
+ * @param backoff - the schedule; checked now: an invalid field, or a wait that could pass Go's
+ *   longest duration, throws a `RangeError` or `TypeError`.
  * @param retriable - whether an error is worth another attempt; if it throws, that error is delivered.
- * @param options - scheduler, jitter source and retry hook; see {@link RetryOptions}.
+ * @param options - scheduler, jitter source and hooks; see {@link RetryOptions}.
  *
  * @example
  * ```ts
@@ -84,26 +131,38 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  *
  * const isTransient = (error: unknown) => [502, 503, 504].includes((error as { status?: number })?.status ?? 0);
  *
- * defer(() => fetch('/api/report')).pipe(onError(DefaultBackoff, isTransient)).subscribe(render);
+ * const report$ = defer(() =>
+ *   fetch('/api/report').then((response) => {
+ *     if (!response.ok) throw response; // a 503 resolves: make it an error, carrying its status
+ *     return response.json();
+ *   }),
+ * ).pipe(onError(DefaultBackoff, isTransient));
+ * report$.subscribe(render);
  * ```
  */
 export function onError<T>(
   backoff: Backoff,
   retriable: (error: unknown) => boolean,
-  options: RetryOptions = {},
+  options?: RetryOptions,
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
-  if (typeof options !== 'object' || options === null)
-    invalid(TypeError, 'RetryOptions', 'be an object', options);
-  const { scheduler = asyncScheduler, random = Math.random, onRetry = ignoreRetry } = options;
-  for (const [name, value] of Object.entries({
-    retriable,
-    'RetryOptions.random': random,
-    'RetryOptions.onRetry': onRetry,
-    'RetryOptions.scheduler.schedule': (scheduler as Partial<SchedulerLike> | null)?.schedule,
-  })) {
-    if (typeof value !== 'function') invalid(TypeError, name, 'be a function', value);
+  // Plain statements, and nothing destructured when no options are given: an operator is often made
+  // per call, so its making should cost about what RxJS's `retry` costs.
+  let scheduler: SchedulerLike = asyncScheduler;
+  let random = Math.random;
+  let onRetry: (event: RetryEvent) => void = ignore;
+  let onGiveUp: (event: GiveUpEvent) => void = ignore;
+  if (options !== undefined) {
+    if (typeof options !== 'object' || options === null)
+      invalid(TypeError, 'RetryOptions', 'be an object', options);
+    ({ scheduler = scheduler, random = random, onRetry = onRetry, onGiveUp = onGiveUp } = options);
   }
+  checkFunction('retriable', retriable);
+  checkFunction('RetryOptions.random', random);
+  checkFunction('RetryOptions.onRetry', onRetry);
+  checkFunction('RetryOptions.onGiveUp', onGiveUp);
+  if (typeof scheduler?.schedule !== 'function' || typeof scheduler.now !== 'function')
+    invalid(TypeError, 'RetryOptions.scheduler', 'be a SchedulerLike (with schedule() and now())', scheduler);
 
   return (source) =>
     new Observable<T>((subscriber) => {
@@ -120,18 +179,49 @@ export function onError<T>(
         next: (value) => subscriber.next(value),
         complete: () => subscriber.complete(),
         error: (error: unknown) => {
+          // Made at a failure only: a subscription that never fails pays nothing for them.
+          function giveUp(error: unknown): void {
+            try {
+              onGiveUp({ attempts: attempt, error });
+            } catch (thrown: unknown) {
+              error = thrown;
+            }
+            subscriber.error(error);
+          }
+
+          // Waits until the scheduler's clock reads `end`. A timer may fire before its time by that
+          // clock (Node counts from a clock cached at the start of the event loop's turn), and one
+          // longer than a timer can hold is taken in pieces: either way the rest is scheduled anew, so
+          // the wait never ends early. Each piece is its own action, so that `timer` is always the one
+          // pending and no chain of spent actions builds up (a virtual scheduler's action that
+          // reschedules itself makes a new one, held by the old). On a virtual clock a timer fires on
+          // time to the same double, so nothing more is scheduled.
+          function wait(end: number, leftMs: number, done: () => void): void {
+            timer = scheduler.schedule(
+              () => {
+                const left = end - scheduler.now();
+                if (left > 0) wait(end, left, done);
+                else done();
+              },
+              Math.min(leftMs, LONGEST_TIMER_MS),
+            );
+          }
+
           try {
             state ??= startBackoff(spec);
-            // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
-            if (!retriable(error) || state.steps === 1) return subscriber.error(error);
-            // `retriable` unsubscribed: no wait follows, so there is no retry to announce.
+            if (!retriable(error)) return subscriber.error(error);
+            // `retriable` unsubscribed: no wait follows, and nobody is left to give up to.
             if (subscriber.closed) return;
-            const waitMs = stepBackoff(spec, state, random) / 1e6;
-            onRetry({ attempt, delay: waitMs, error });
+            // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
+            if (state.steps === 1) return giveUp(error);
+            const waitMs = stepBackoff(spec, state, random, 'RetryOptions.random') / 1e6;
+            // Go's cap rule leaves no steps: wait once more, then give up with this error.
+            const attemptFollows = state.steps > 0;
+            onRetry({ attempt, delay: waitMs, error, attemptFollows });
             if (subscriber.closed) return; // `onRetry` unsubscribed
             if (waitMs > 0) {
-              // Go's cap rule leaves no steps: wait once more, then give up with this error.
-              wait(waitMs, state.steps > 0 ? retry : () => subscriber.error(error));
+              const end = scheduler.now() + waitMs;
+              wait(end, waitMs, attemptFollows ? retry : () => giveUp(error));
               return;
             }
           } catch (thrown: unknown) {
@@ -143,14 +233,6 @@ export function onError<T>(
         },
       };
 
-      // A wait longer than a timer can hold is taken in pieces, each its own action, so that `timer`
-      // is always the one pending and no chain of spent actions builds up (a virtual scheduler's
-      // action that reschedules itself makes a new one, held by the old).
-      function wait(delayMs: number, done: () => void): void {
-        const pieceMs = Math.min(delayMs, LONGEST_TIMER_MS);
-        timer = scheduler.schedule(delayMs > pieceMs ? () => wait(delayMs - pieceMs, done) : done, pieceMs);
-      }
-
       function retry(): void {
         // The failed attempt is torn down before the next one starts.
         inner?.unsubscribe();
@@ -160,12 +242,7 @@ export function onError<T>(
           resubscribeNow = false;
           attempt++;
           subscribing = true;
-          // A Subscriber, which `subscribe` takes as it is, held in `inner` before the source runs:
-          // a subscriber that leaves during a synchronous emission then closes the attempt, and a
-          // synchronous source (`from`, `range`) stops instead of emitting on to no one. RxJS 7 marks
-          // this constructor internal (v8 hides it, hence the peer range ^7.8); the alternative, an
-          // Observable layered around each attempt, costs a second subscription per attempt.
-          source.subscribe((inner = new Subscriber<T>(observer)));
+          source.subscribe((inner = attemptSubscriber(observer)));
           subscribing = false;
         } while (resubscribeNow && !subscriber.closed);
       }
@@ -179,4 +256,20 @@ export function onError<T>(
     });
 }
 
-function ignoreRetry(): void {}
+/**
+ * Each attempt's subscriber, made directly: `subscribe` takes a `Subscriber` as it is, so it is held
+ * in `inner` before the source runs. A subscriber that leaves during a synchronous emission then
+ * closes the attempt, and a synchronous source (`from`, `range`) stops instead of emitting on to no
+ * one. The alternative, an Observable layered around each attempt, costs a second subscription per
+ * attempt. RxJS 7 documents this constructor as internal; RxJS 8 deprecates it in favour of a public
+ * `operate()` (it does not hide it): this is the one place to change then.
+ */
+function attemptSubscriber<T>(observer: Observer<T>): Subscriber<T> {
+  return new Subscriber<T>(observer);
+}
+
+function checkFunction(name: string, value: unknown): void {
+  if (typeof value !== 'function') invalid(TypeError, name, 'be a function', value);
+}
+
+function ignore(): void {}

@@ -14,7 +14,7 @@ import { onError, type RetryOptions } from './on-error.js';
  * reaches the subscriber.
  *
  * @param backoff - the schedule; default {@link DefaultRetry}. Checked now: an invalid field throws.
- * @param options - scheduler, jitter source and retry hook; see {@link RetryOptions}.
+ * @param options - scheduler, jitter source and hooks (`onRetry`, `onGiveUp`); see {@link RetryOptions}.
  *
  * @example
  * ```ts

@@ -1,0 +1,57 @@
+import { invalid } from './invalid.js';
+import { startBackoff, stepBackoff } from './backoff-step.js';
+import type { BackoffSpec } from './validate-backoff.js';
+
+/** Go's longest `time.Duration` (2^63 - 1 ns), as the nearest double. */
+export const MAX_DURATION_NS = 2 ** 63;
+
+/** The rule that every duration, configured or reached by growth, must keep. */
+export const BELOW_LONGEST_DURATION = `be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration)`;
+
+/** Waits walked one by one, at most; a run still growing after them is judged by a bound. */
+const WALK_LIMIT = 65_536;
+
+/**
+ * Throws a `RangeError` if some wait of the backoff could reach Go's longest duration, whatever
+ * `random()` returns: Go would wrap such a wait to a negative one and retry at once.
+ *
+ * The waits are walked with Go's arithmetic and `random()` just below 1 (a wait only grows with
+ * it), until the durations stop growing, the cap ends the run or the steps run out: exact, and
+ * short, since growth by a factor reaches the limit, the cap or a fixed point within a few hundred
+ * steps. Only a growth so slow that it is still going after {@link WALK_LIMIT} waits
+ * (`duration: 1e6`, `factor: 1.0001`, `steps: 1e15`) is judged by an upper bound on the rest of the
+ * run: the walk jumps to the last wait with the duration grown without truncation, rounded up at
+ * every step and held to the cap. Go's arithmetic only grows with the duration, so that wait is at
+ * least as long as any the run could make. A run the bound cannot clear is refused, which takes
+ * waits of decades.
+ * @internal
+ */
+export function checkLongestWait(spec: BackoffSpec): void {
+  const state = startBackoff(spec);
+  for (let wait = 1; state.steps > 1; wait++) {
+    const durationNs = state.durationNs;
+    if (wait > WALK_LIMIT) {
+      // 2^-50 is more than the rounding of a product of doubles (2^-53), and of the power itself.
+      state.durationNs = Math.min(
+        durationNs * (spec.factor * (1 + 2 ** -50)) ** (state.steps - 2) * (1 + 2 ** -50),
+        spec.capNs || Infinity,
+      );
+      state.steps = 2;
+    }
+    // The wait as stepBackoff makes it, with the largest double below 1 as random().
+    const longestNs = stepBackoff(spec, state, largestRandom, '');
+    if (longestNs >= MAX_DURATION_NS)
+      invalid(
+        RangeError,
+        // The first wait is the duration itself, below the limit: only jitter carries it past.
+        `Backoff overflow: wait ${wait}${wait > WALK_LIMIT ? ' or a later one' : ''} (lower ${wait < 2 ? 'jitter' : `steps to ${wait}, factor or jitter, or set a lower cap`})`,
+        BELOW_LONGEST_DURATION,
+        longestNs / 1e6,
+      );
+    // A duration that no longer grows (factor <= 1, or truncated back) keeps every later wait as
+    // short; the cap rule, which leaves no steps, ends the loop.
+    if (state.durationNs <= durationNs) return;
+  }
+}
+
+const largestRandom = (): number => 1 - 2 ** -53;
