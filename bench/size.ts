@@ -1,7 +1,7 @@
 // Child process: bytes each retry import adds to an app, all measured the same way.
 // Usage: node --import tsx bench/size.ts
 import { bundleSize } from '../scripts/bundle-size.mjs';
-import { reply } from './support/child.js';
+import { reply } from './support/reply.js';
 
 export interface SizeResult {
   readonly name: string;

@@ -1,7 +1,7 @@
 // Child process: the deepest run of synchronous zero-wait retries, in one subscription.
 // Usage: node --import tsx bench/stack.ts
 import { Observable } from 'rxjs';
-import { reply } from './support/child.js';
+import { reply } from './support/reply.js';
 import { conflict } from './support/failing-source.js';
 import { peerById, type PeerId } from './support/peers.js';
 

@@ -1,9 +1,18 @@
-// Child process: how late the real asyncScheduler runs the next attempt, against the planned wait.
+// Child process: how late the real asyncScheduler runs the next attempt, against the planned wait,
+// by the operator's own clock (`asyncScheduler.now()`) and by `performance.now()`.
 // Usage: node --import tsx bench/timers.ts
 import { asyncScheduler, Observable } from 'rxjs';
-import { DefaultBackoff, DefaultRetry, onError, type Backoff } from './support/library.js';
-import { reply } from './support/child.js';
+import { reply } from './support/reply.js';
 import { conflict } from './support/failing-source.js';
+import { DefaultRetry, onError, type Backoff } from './support/library.js';
+
+/** Measured gap minus planned wait, in ms: below zero is a wait that ended early. */
+export interface Lateness {
+  readonly minMs: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
 
 export interface TimerResult {
   readonly name: string;
@@ -11,25 +20,96 @@ export interface TimerResult {
   /** Planned waits seen, in ms. */
   readonly plannedMinMs: number;
   readonly plannedMaxMs: number;
-  /** Measured gap minus planned wait, in ms. */
-  readonly overshootP50Ms: number;
-  readonly overshootP99Ms: number;
-  readonly overshootMinMs: number;
-  readonly overshootMaxMs: number;
+  /** By the clock the operator schedules with: `asyncScheduler.now()`, which is `Date.now()` (whole ms). */
+  readonly bySchedulerNow: Lateness;
+  /** By `performance.now()` (fractions of a ms, monotonic). */
+  readonly byPerformanceNow: Lateness;
+  readonly elapsedMs: number;
 }
 
-/** Subscribes `runs` times, one after the other; each run fails every attempt, so makes every wait. */
-async function measureOperator(name: string, backoff: Backoff, runs: number): Promise<TimerResult> {
-  const planned: number[] = [];
-  const overshoot: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    let waitStartedAt = 0;
-    let plannedMs = 0;
+/** A wait's planned length and when it started, by both clocks. */
+interface Pending {
+  plannedMs: number;
+  failedAtSchedulerMs: number;
+  failedAtPerformanceMs: number;
+}
+
+class Samples {
+  readonly planned: number[] = [];
+  readonly bySchedulerNow: number[] = [];
+  readonly byPerformanceNow: number[] = [];
+  private readonly startedAt = performance.now();
+
+  constructor(
+    readonly name: string,
+    private readonly wanted: number,
+    private readonly budgetMs: number,
+  ) {}
+
+  add(plannedMs: number, schedulerGapMs: number, performanceGapMs: number): void {
+    this.planned.push(plannedMs);
+    this.bySchedulerNow.push(schedulerGapMs - plannedMs);
+    this.byPerformanceNow.push(performanceGapMs - plannedMs);
+  }
+
+  /** Whether to stop: enough samples, or the time set aside for them is spent. */
+  get done(): boolean {
+    return this.planned.length >= this.wanted || performance.now() - this.startedAt >= this.budgetMs;
+  }
+
+  result(): TimerResult {
+    return {
+      name: this.name,
+      samples: this.planned.length,
+      plannedMinMs: Math.min(...this.planned),
+      plannedMaxMs: Math.max(...this.planned),
+      bySchedulerNow: lateness(this.bySchedulerNow),
+      byPerformanceNow: lateness(this.byPerformanceNow),
+      elapsedMs: performance.now() - this.startedAt,
+    };
+  }
+}
+
+function lateness(values: readonly number[]): Lateness {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (quantile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
+  return {
+    minMs: sorted[0] ?? NaN,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+/**
+ * Subscribes again and again, one subscription after the other, to a source that fails every
+ * attempt, so that every wait of `backoff` is made. A wait counts from the failure (taken in the
+ * source, just before it errors) to the next attempt's start.
+ */
+async function measureOperator(
+  name: string,
+  backoff: Backoff,
+  wanted: number,
+  budgetMs: number,
+): Promise<TimerResult> {
+  const samples = new Samples(name, wanted, budgetMs);
+  while (!samples.done) {
+    let pending: Pending | undefined;
+    let plannedMs = NaN;
     const source = new Observable<never>((subscriber) => {
-      if (waitStartedAt > 0) {
-        overshoot.push(performance.now() - waitStartedAt - plannedMs);
-        planned.push(plannedMs);
+      if (pending !== undefined) {
+        samples.add(
+          pending.plannedMs,
+          asyncScheduler.now() - pending.failedAtSchedulerMs,
+          performance.now() - pending.failedAtPerformanceMs,
+        );
       }
+      pending = {
+        plannedMs: NaN,
+        failedAtSchedulerMs: asyncScheduler.now(),
+        failedAtPerformanceMs: performance.now(),
+      };
       subscriber.error(conflict);
     });
     const retried = source.pipe(
@@ -37,44 +117,39 @@ async function measureOperator(name: string, backoff: Backoff, runs: number): Pr
         scheduler: asyncScheduler,
         onRetry: ({ delay }) => {
           plannedMs = delay;
-          waitStartedAt = performance.now();
+          if (pending !== undefined) pending.plannedMs = plannedMs;
         },
       }),
     );
     await new Promise<void>((resolve) => retried.subscribe({ error: () => resolve() }));
   }
-  return summarise(name, planned, overshoot);
+  return samples.result();
 }
 
-/** The same measurement for a bare setTimeout, to tell the platform's lateness from ours. */
-async function measureSetTimeout(name: string, plannedMs: number, count: number): Promise<TimerResult> {
-  const overshoot: number[] = [];
-  for (let i = 0; i < count; i++) {
+/** The same measurement for a bare setTimeout, to tell the platform's lateness from the operator's. */
+async function measureSetTimeout(
+  name: string,
+  plannedMs: number,
+  wanted: number,
+  budgetMs: number,
+): Promise<TimerResult> {
+  const samples = new Samples(name, wanted, budgetMs);
+  while (!samples.done) {
+    const startedAtScheduler = asyncScheduler.now();
     const startedAt = performance.now();
     await new Promise<void>((resolve) => setTimeout(resolve, plannedMs));
-    overshoot.push(performance.now() - startedAt - plannedMs);
+    samples.add(plannedMs, asyncScheduler.now() - startedAtScheduler, performance.now() - startedAt);
   }
-  return summarise(name, [plannedMs], overshoot);
-}
-
-function summarise(name: string, planned: readonly number[], overshoot: readonly number[]): TimerResult {
-  const sorted = [...overshoot].sort((a, b) => a - b);
-  const at = (quantile: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
-  return {
-    name,
-    samples: sorted.length,
-    plannedMinMs: Math.min(...planned),
-    plannedMaxMs: Math.max(...planned),
-    overshootP50Ms: at(0.5),
-    overshootP99Ms: at(0.99),
-    overshootMinMs: sorted[0] ?? NaN,
-    overshootMaxMs: sorted[sorted.length - 1] ?? NaN,
-  };
+  return samples.result();
 }
 
 reply([
-  await measureOperator('DefaultRetry', DefaultRetry, 50),
-  await measureOperator('DefaultBackoff', DefaultBackoff, 25),
-  await measureSetTimeout('setTimeout(10.5 ms), for reference', 10.5, 100),
+  await measureOperator(
+    'waits of 1 to 2 ms (jitter 1)',
+    { duration: 1, factor: 1, jitter: 1, steps: 101 },
+    2_000,
+    5_000,
+  ),
+  await measureOperator('DefaultRetry (10 to 11 ms)', DefaultRetry, 200, 3_000),
+  await measureSetTimeout('setTimeout(1.5 ms), for reference', 1.5, 1_000, 2_500),
 ]);

@@ -2,7 +2,14 @@
 
 export interface RatioGroup {
   readonly label: string;
-  readonly bars: readonly { readonly series: string; readonly ratio: number }[];
+  /** The ratio this group aims at, drawn as a dashed mark across its bars. */
+  readonly target?: number;
+  readonly bars: readonly {
+    readonly series: string;
+    readonly ratio: number;
+    /** Lowest and highest ratio over the rounds, drawn as a whisker. */
+    readonly spread?: { readonly min: number; readonly max: number };
+  }[];
 }
 
 export interface Series {
@@ -22,18 +29,18 @@ function formatRatio(ratio: number): string {
 
 /**
  * Bars that start at 1 (the reference) and end at each ratio, on a log scale: left of the line is
- * faster than the reference, right of it slower. A dashed line marks `target`.
+ * faster than the reference, right of it slower. A whisker spans a bar's spread over the rounds; a
+ * red dashed mark across a group is its target.
  */
 export function ratioChart(options: {
   readonly title: string;
   readonly reference: string;
-  readonly target: number;
   readonly series: readonly Series[];
   readonly groups: readonly RatioGroup[];
 }): string {
-  const { title, reference, target, series, groups } = options;
-  const width = 900;
-  const labelWidth = 250;
+  const { title, reference, series, groups } = options;
+  const width = 960;
+  const labelWidth = 290;
   const plotLeft = labelWidth + 10;
   const plotRight = width - 70;
   const barHeight = 13;
@@ -41,8 +48,11 @@ export function ratioChart(options: {
   const groupGap = 14;
   const top = 78;
   const ticks = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50];
-  const allRatios = groups.flatMap((group) => group.bars.map((bar) => bar.ratio));
-  const minTick = ticks.filter((tick) => tick <= Math.min(...allRatios, target)).pop() ?? ticks[0]!;
+  const allRatios = groups.flatMap((group) => [
+    ...(group.target === undefined ? [] : [group.target]),
+    ...group.bars.flatMap((bar) => [bar.ratio, ...(bar.spread ? [bar.spread.min, bar.spread.max] : [])]),
+  ]);
+  const minTick = ticks.filter((tick) => tick <= Math.min(...allRatios)).pop() ?? ticks[0]!;
   const maxTick = ticks.find((tick) => tick >= Math.max(...allRatios, 1)) ?? ticks[ticks.length - 1]!;
   const x = (ratio: number) =>
     plotLeft +
@@ -53,19 +63,44 @@ export function ratioChart(options: {
   let y = top;
   for (const group of groups) {
     const groupHeight = group.bars.length * (barHeight + barGap) - barGap;
-    parts.push(
-      `<text x="${labelWidth}" y="${y + groupHeight / 2 + 4}" text-anchor="end" font-size="12" fill="#222">${escapeXml(group.label)}</text>`,
-    );
+    if (group.target === undefined) {
+      parts.push(
+        `<text x="${labelWidth}" y="${y + groupHeight / 2 + 4}" text-anchor="end" font-size="12" fill="#222">${escapeXml(group.label)}</text>`,
+      );
+    } else {
+      parts.push(
+        `<text x="${labelWidth}" y="${y + groupHeight / 2 - 2}" text-anchor="end" font-size="12" fill="#222">${escapeXml(group.label)}</text>`,
+        `<text x="${labelWidth}" y="${y + groupHeight / 2 + 11}" text-anchor="end" font-size="10.5" fill="#b00">target ≤ ${group.target}×</text>`,
+      );
+    }
+    const groupTop = y;
     for (const bar of group.bars) {
       const color = series.find((candidate) => candidate.name === bar.series)?.color ?? '#999';
       const from = x(Math.min(1, bar.ratio));
       const to = x(Math.max(1, bar.ratio));
-      const end = bar.ratio < 1 ? from - 4 : to + 4;
+      // The label goes past the bar or its whisker, whichever reaches further from 1.
+      const end =
+        bar.ratio < 1
+          ? x(Math.min(bar.ratio, bar.spread?.min ?? bar.ratio)) - 4
+          : x(Math.max(bar.ratio, bar.spread?.max ?? bar.ratio)) + 4;
       parts.push(
         `<rect x="${from.toFixed(1)}" y="${y}" width="${Math.max(1, to - from).toFixed(1)}" height="${barHeight}" fill="${color}"><title>${escapeXml(`${bar.series}: ${formatRatio(bar.ratio)}`)}</title></rect>`,
         `<text x="${end.toFixed(1)}" y="${y + barHeight - 3}" text-anchor="${bar.ratio < 1 ? 'end' : 'start'}" font-size="10.5" fill="#333">${formatRatio(bar.ratio)}</text>`,
       );
+      if (bar.spread !== undefined) {
+        const middle = (y + barHeight / 2).toFixed(1);
+        const [low, high] = [x(bar.spread.min).toFixed(1), x(bar.spread.max).toFixed(1)];
+        parts.push(
+          `<path d="M${low} ${y + 3}V${y + barHeight - 3}M${low} ${middle}H${high}M${high} ${y + 3}V${y + barHeight - 3}" stroke="#111" stroke-width="1" fill="none"><title>${escapeXml(`rounds: ${formatRatio(bar.spread.min)} to ${formatRatio(bar.spread.max)}`)}</title></path>`,
+        );
+      }
       y += barHeight + barGap;
+    }
+    if (group.target !== undefined) {
+      const at = x(group.target).toFixed(1);
+      parts.push(
+        `<line x1="${at}" y1="${groupTop - 3}" x2="${at}" y2="${groupTop + groupHeight + 3}" stroke="#b00" stroke-width="2" stroke-dasharray="3 2"><title>target ${group.target}×</title></line>`,
+      );
     }
     y += groupGap;
   }
@@ -77,12 +112,17 @@ export function ratioChart(options: {
         `<line x1="${x(tick).toFixed(1)}" y1="${top - 6}" x2="${x(tick).toFixed(1)}" y2="${bottom}" stroke="#e3e3e3"/>` +
         `<text x="${x(tick).toFixed(1)}" y="${bottom + 16}" text-anchor="middle" font-size="11" fill="#555">${tick}×</text>`,
     );
-  const legend = series.map(
-    (entry, index) =>
-      `<rect x="${plotLeft + index * 215}" y="36" width="12" height="12" fill="${entry.color}"/>` +
-      `<text x="${plotLeft + index * 215 + 17}" y="46" font-size="12" fill="#222">${escapeXml(entry.name)}</text>`,
-  );
-  const height = bottom + 44;
+  // Each legend entry as wide as its name, at about 6.5 px a character of 12 px text.
+  let legendX = 12;
+  const legend = series.map((entry) => {
+    const at = legendX;
+    legendX += 17 + entry.name.length * 6.5 + 24;
+    return (
+      `<rect x="${at}" y="36" width="12" height="12" fill="${entry.color}"/>` +
+      `<text x="${at + 17}" y="46" font-size="12" fill="#222">${escapeXml(entry.name)}</text>`
+    );
+  });
+  const height = bottom + 60;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT}>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
@@ -91,10 +131,9 @@ export function ratioChart(options: {
     ...axis,
     `<line x1="${x(1).toFixed(1)}" y1="${top - 10}" x2="${x(1).toFixed(1)}" y2="${bottom}" stroke="#111" stroke-width="1.5"/>`,
     `<text x="${(x(1) + 4).toFixed(1)}" y="${top - 14}" font-size="11" fill="#111">${escapeXml(reference)} = 1×</text>`,
-    `<line x1="${x(target).toFixed(1)}" y1="${top - 10}" x2="${x(target).toFixed(1)}" y2="${bottom}" stroke="#b00" stroke-dasharray="4 3"/>`,
-    `<text x="${(x(target) - 4).toFixed(1)}" y="${top - 14}" text-anchor="end" font-size="11" fill="#b00">target ${target}×</text>`,
     ...parts,
-    `<text x="${plotLeft}" y="${bottom + 34}" font-size="11" fill="#555">Median time per subscription relative to the reference, log scale; shorter to the left is faster.</text>`,
+    `<text x="${plotLeft}" y="${bottom + 34}" font-size="11" fill="#555">Median time relative to the reference, log scale: left of it is faster.</text>`,
+    `<text x="${plotLeft}" y="${bottom + 49}" font-size="11" fill="#555">Whiskers: lowest to highest ratio over the rounds. Red dashes: the target.</text>`,
     `</svg>`,
     '',
   ].join('\n');

@@ -4,25 +4,31 @@ import { defer, Observable, type MonoTypeOperatorFunction } from 'rxjs';
 export const conflict = Object.freeze({ status: 409 });
 
 /**
- * A cold source that fails synchronously `failures` times, then emits how many attempts it took and
- * completes, piped through `operator`. The pipe is applied per subscription, as an app does when it
- * builds a request and its retry for each call, and the failure count starts anew each time.
+ * A cold request stand-in: each subscription is one attempt, which fails synchronously with a 409
+ * until `failures` attempts have failed, then emits how many attempts it took and completes. The
+ * count belongs to this observable, so each call makes a fresh one, as each call of an app makes
+ * its own request.
+ */
+export function failingSource(failures: number): Observable<number> {
+  let attempts = 0;
+  return new Observable<number>((subscriber) => {
+    attempts++;
+    if (attempts <= failures) {
+      subscriber.error(conflict);
+    } else {
+      subscriber.next(attempts);
+      subscriber.complete();
+    }
+  });
+}
+
+/**
+ * `failingSource(failures)` piped through `operator`, anew for each subscription, so that the
+ * failure count starts over each time; the operator itself is made once, by the caller.
  */
 export function failingThenSucceeding(
   failures: number,
   operator: MonoTypeOperatorFunction<number>,
 ): Observable<number> {
-  return defer(() => {
-    let attempts = 0;
-    const attempt = new Observable<number>((subscriber) => {
-      attempts++;
-      if (attempts <= failures) {
-        subscriber.error(conflict);
-      } else {
-        subscriber.next(attempts);
-        subscriber.complete();
-      }
-    });
-    return attempt.pipe(operator);
-  });
+  return defer(() => failingSource(failures).pipe(operator));
 }

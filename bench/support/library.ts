@@ -7,4 +7,4 @@ export type { Backoff } from '../../src/index.js';
 const packageName: string = 'rxjs-retry-on-conflict';
 const library = (await import(packageName)) as typeof Library;
 
-export const { backoffDelays, DefaultBackoff, DefaultRetry, onError } = library;
+export const { backoffDelays, DefaultBackoff, DefaultRetry, onError, retryOnConflict } = library;

@@ -164,7 +164,7 @@ describe('provideRetryOnConflict', () => {
         const thrown = thrownBy(() => provideRetryOnConflict(policy));
 
         expect(thrown).toBeInstanceOf(expected.constructor);
-        expect((thrown).message).toBe(expected.message);
+        expect(thrown.message).toBe(expected.message);
       });
     }
 
