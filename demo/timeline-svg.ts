@@ -1,6 +1,7 @@
 import { formatMs } from '../src/plan/format-ms.js';
 import type { LabRun } from './contention-lab.js';
 import { describeBackoff, summarizeRun } from './lab-summary.js';
+import { escapeXml } from '../dev-support/escape-xml.js';
 
 const WIDTH = 1000;
 const LEFT = 70;
@@ -167,8 +168,4 @@ function cross(cx: number, cy: number, size: number): string {
 
 function text(x: number, y: number, content: string, attributes = ''): string {
   return `<text x="${fmt(x)}" y="${fmt(y)}" ${attributes}>${escapeXml(content)}</text>`;
-}
-
-function escapeXml(content: string): string {
-  return content.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

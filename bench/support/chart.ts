@@ -1,3 +1,4 @@
+import { escapeXml } from '../../dev-support/escape-xml.js';
 // Hand-written SVG charts, so that the bench needs no plotting dependency.
 
 export interface RatioGroup {
@@ -18,10 +19,6 @@ export interface Series {
 }
 
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function formatRatio(ratio: number): string {
   return `${ratio < 0.995 ? ratio.toFixed(2) : ratio.toFixed(ratio < 10 ? 2 : 1)}×`;
