@@ -60,7 +60,9 @@ describe('CounterService, tested with vi.useFakeTimers()', () => {
 
     answer(1, 409);
     for (const [index, wait] of WAITS.entries()) {
-      vi.advanceTimersByTime(wait);
+      // Whole milliseconds: a wait never ends early by the scheduler's clock, Date.now(), which
+      // counts whole milliseconds, so a 7.2 ms wait ends when that clock has moved on 8.
+      vi.advanceTimersByTime(Math.ceil(wait));
       answer(index + 2, 409);
     }
 
