@@ -19,7 +19,7 @@ describe('backoffDelays', () => {
     expect(random).not.toHaveBeenCalled();
   });
 
-  it('jitters each wait by random() * jitter * duration, calling random once per wait', () => {
+  it('jitters each wait by random() * jitter * duration, calling random once per wait (Go rule 2)', () => {
     const random = jasmine.createSpy('random').and.returnValues(0.25, 0.75);
     expect(backoffDelays({ duration: 100, factor: 2, jitter: 0.4, steps: 3 }, random)).toEqual([110, 260]);
     expect(random).toHaveBeenCalledTimes(2);

@@ -96,7 +96,7 @@ describe('onError', () => {
     );
   });
 
-  describe('the cap (Go rule 2)', () => {
+  describe('the cap (Go rule 3)', () => {
     it(
       'should wait once more and then deliver the last error, without another attempt, when the cap is hit',
       marbles((m) => {
