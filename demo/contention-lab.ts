@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { catchError, concatMap, defer, lastValueFrom, map, merge, of, range, switchMap } from 'rxjs';
 import { isConflict, retryOnConflict, type Backoff } from 'rxjs-retry-on-conflict';
-import type { CouchServer } from '../dev-support/servers/couch-server.js';
+import type { CouchServer, CounterDocument } from '../dev-support/servers/couch-server.js';
 
 /** One GET → +1 → PUT try: when it ran and whether the PUT was refused with 409. */
 export interface AttemptRecord {
@@ -57,12 +57,6 @@ export interface LabOptions {
   readonly database: string;
   /** Called as each update settles (done or given up), for a progress display. */
   readonly onProgress?: (progress: LabProgress) => void;
-}
-
-interface CounterDoc {
-  readonly _id: string;
-  readonly _rev: string;
-  readonly count: number;
 }
 
 /** A non-2xx answer, carrying its status so that `isConflict` recognises a 409. */
@@ -121,7 +115,7 @@ export async function runContentionLab(server: CouchServer, options: LabOptions)
       const tryOnce$ = defer(() => {
         attempt++;
         const attemptStart = now();
-        return defer(() => fetchJson<CounterDoc>('GET', docUrl)).pipe(
+        return defer(() => fetchJson<CounterDocument>('GET', docUrl)).pipe(
           switchMap((doc) => fetchJson('PUT', docUrl, { ...doc, count: doc.count + 1 })),
           catchError((error: unknown) => {
             if (isConflict(error)) {
@@ -155,7 +149,7 @@ export async function runContentionLab(server: CouchServer, options: LabOptions)
   );
   await lastValueFrom(merge(...writers$), { defaultValue: undefined });
   const wallMs = now();
-  const finalDoc = await fetchJson<CounterDoc>('GET', docUrl);
+  const finalDoc = await fetchJson<CounterDocument>('GET', docUrl);
   const after = server.stats;
   return {
     name,

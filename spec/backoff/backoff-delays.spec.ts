@@ -35,7 +35,7 @@ describe('backoffDelays', () => {
     expect(backoffDelays({ duration: 7, factor: 0, jitter: 0, steps: 4 })).toEqual([7, 7, 7]);
   });
 
-  it('ends the retries after the wait in which the cap is hit (Go cap rule), not at a maximum delay', () => {
+  it('ends the retries after the wait in which the cap is hit (Go rule 3), not at a maximum delay', () => {
     // 10 → 20 → 40 > 30: the duration becomes 30 and steps drop to 0, so the 20ms wait is the last.
     expect(backoffDelays({ duration: 10, factor: 2, jitter: 0, steps: 6, cap: 30 })).toEqual([10, 20]);
   });

@@ -13,6 +13,7 @@ import { startConfigMapServer, type ConfigMapServer } from '../../dev-support/se
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { createNodeXhr } from '../support/node-xhr.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
+import { REAL_IO_SPEC_TIMEOUT_MS, suiteTimeout } from '../support/time-limits.js';
 
 /** A Kubernetes `metav1.Status` failure as the API server sends it. */
 function kubernetesStatus(code: number, reason: string): Record<string, unknown> {
@@ -30,6 +31,8 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('isConflict', () => {
+  // Real clients against loopback servers: slow under load, never stuck.
+  suiteTimeout(REAL_IO_SPEC_TIMEOUT_MS);
   // Every error below is made by the real client library from a real response of this server:
   // `/status/409` answers 409 with a CouchDB-style body, `/kubernetes/409/AlreadyExists` with a Status.
   let server: ReplyServer;
