@@ -5,6 +5,8 @@ import { thrownBy } from '../support/thrown-by.js';
 const LIMIT = "must be below 9223372036854.775 ms (Go's longest duration)";
 
 describe('waits past Go longest duration, found when the operator is created', () => {
+  // The 'bounded' specs below have no clock of their own: walking every one of 1e15 steps would
+  // take days, so jasmine's time limit for a spec is what fails them if the walk is not bounded.
   // 10 ms doubled: wait 41 is 10 * 2^40 ms = 10,995,116,277.76 s, past 2^63 ns.
   const doubling: Backoff = { steps: 100, duration: 10, factor: 2, jitter: 0 };
   const doublingMessage =
@@ -50,29 +52,23 @@ describe('waits past Go longest duration, found when the operator is created', (
   });
 
   it('should check quickly a growth so slow that it stalls: factor 1 + 1e-12 over 1e15 steps', () => {
-    const started = performance.now();
     // 10 ms * (1 + 1e-12) is 10 ms and 0.00001 ns: truncated, the duration never changes.
     expect(toBackoffSpec({ steps: 1e15, duration: 10, factor: 1 + 1e-12, jitter: 0.5 }).steps).toBe(1e15);
-    expect(performance.now() - started).toBeLessThan(50);
   });
 
   it('should refuse, in bounded time, a growth still going after the walk, naming a later wait', () => {
-    const started = performance.now();
     // 1000 s grows by 0.01% a step: it reaches 2^63 ns after about 230,000 waits.
     const error = thrownBy(() => toBackoffSpec({ steps: 1e15, duration: 1e6, factor: 1.0001, jitter: 0 }));
     expect(error).toBeInstanceOf(RangeError);
     expect(error.message).toMatch(
       /^Backoff overflow: wait 65537 or a later one \(lower steps to 65537, .*\), got Infinity$/,
     );
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('should accept, in bounded time, a slow growth that the bound shows stays far below the limit', () => {
-    const started = performance.now();
     // 10 ms grows by 0.001% a step: after 100,000 steps, about e times longer.
     const backoff: Backoff = { steps: 100_000, duration: 10, factor: 1.00001, jitter: 0.1 };
     expect(toBackoffSpec(backoff).steps).toBe(100_000);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(backoffDelays(backoff, () => 0).at(-1)).toBeLessThan(10 * Math.E * 1.001);
   });
 
