@@ -21,9 +21,15 @@ const ALLOWED = [
   /^docs\/images\/[\w-]+\.(svg|png)$/,
 ];
 
-/** npm's stderr lines that mean package.json is not what it publishes, or a file is missing. */
-const NPM_CORRECTIONS =
-  /auto-corrected|errors corrected|was invalid and removed|No bin file found|npm warn (publish|pack)/i;
+/**
+ * npm's warnings in `stderr` (package.json corrected or dropped, a missing file), but not that a
+ * dry run has no login.
+ */
+const npmWarnings = (stderr) =>
+  stderr
+    .split('\n')
+    .filter((line) => /^npm warn/i.test(line) && !/requires you to be logged in/.test(line))
+    .join('\n');
 
 const failures = [];
 const check = (ok, message) => {
