@@ -1,11 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultBackoff, DefaultRetry, type Backoff } from 'rxjs-retry-on-conflict';
 import { packageVersion } from '../src/cli/command-line.js';
 import { startCouchServer } from '../dev-support/servers/couch-server.js';
 import { runContentionLab, type LabRun } from './contention-lab.js';
 import { DEMO_USAGE, parseDemoFlags, UsageError, type DemoOptions } from './flags.js';
+import { count } from './count.js';
 import { describeGiveUps, formatSummaryTable, summarizeRun } from './lab-summary.js';
+import { prepareOutDir } from './out-dir.js';
 import { createProgressDisplay, type ProgressStream } from './progress-display.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 
@@ -21,34 +23,37 @@ export interface LabIo {
  * server, runs the same contended workload under DefaultRetry, DefaultBackoff and the backoff
  * given by the flags, prints the figures side by side and writes timeline.svg and summary.json.
  * Resolves to the exit status: 0; 1 if an update was lost; 2 for a usage error (on stderr, with
- * the usage line).
+ * the usage line), found before the lab starts: every flag is read and the output folder made and
+ * checked for writing first.
  */
 export async function main(argv: readonly string[], io: LabIo): Promise<number> {
   let options: DemoOptions;
+  let outDir: string;
   try {
     options = parseDemoFlags(argv);
+    if (options.help) {
+      io.stdout.write(DEMO_USAGE);
+      return 0;
+    }
+    if (options.version) {
+      io.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    outDir = options.outDir ?? join('demo-output', new Date().toISOString().replace(/[:.]/g, '-'));
+    prepareOutDir(outDir, options.outDir !== undefined);
   } catch (error: unknown) {
     if (!(error instanceof UsageError)) throw error;
     const synopsis = DEMO_USAGE.slice(0, DEMO_USAGE.indexOf('\n'));
     io.stderr.write(`demo: ${error.message}\n\n${synopsis}\nRun \`npm run demo -- --help\` for the flags.\n`);
     return 2;
   }
-  if (options.help) {
-    io.stdout.write(DEMO_USAGE);
-    return 0;
-  }
-  if (options.version) {
-    io.stdout.write(`${packageVersion()}\n`);
-    return 0;
-  }
   const backoffs: [string, Backoff][] = [
     ['DefaultRetry', DefaultRetry],
     ['DefaultBackoff', DefaultBackoff],
     ['custom', options.custom],
   ];
-  const outDir = options.outDir ?? join('demo-output', new Date().toISOString().replace(/[:.]/g, '-'));
   io.stdout.write(
-    `Contention lab: ${options.writers} writers × ${options.increments} increments of one CouchDB document, ` +
+    `Contention lab: ${count(options.writers, 'writer')} × ${count(options.increments, 'increment')} of one CouchDB document, ` +
       `GET → +1 → PUT under retryOnConflict.\n`,
   );
 
@@ -84,7 +89,6 @@ export async function main(argv: readonly string[], io: LabIo): Promise<number> 
 
   const summaries = runs.map(summarizeRun);
   io.stdout.write(`\n${formatSummaryTable(summaries)}\n\n`);
-  mkdirSync(outDir, { recursive: true });
   const svgPath = join(outDir, 'timeline.svg');
   const jsonPath = join(outDir, 'summary.json');
   writeFileSync(svgPath, renderTimelineSvg(runs));

@@ -1,6 +1,7 @@
 import type { Backoff } from 'rxjs-retry-on-conflict';
 import { formatTextTable } from '../src/cli/text-table.js';
 import type { LabRun } from './contention-lab.js';
+import { count } from './count.js';
 
 /** The figures the demo prints and writes to `summary.json`, for one backoff. */
 export interface LabSummary {
@@ -109,9 +110,4 @@ export function describeGiveUps(run: LabRun): string | undefined {
     `${run.name}: ${count(attempts.length, 'update')} gave up after ${made}: each writer got the last 409 ` +
     `and nothing was written (no update lost).`
   );
-}
-
-/** `1 update`, `2 updates`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
 import type { LabProgress } from './contention-lab.js';
+import { count } from './count.js';
 
 /** Where progress goes: a TTY gets a live bar, anything else a few plain lines. */
 export interface ProgressStream {
@@ -22,7 +23,7 @@ export function createProgressDisplay(stream: ProgressStream, label: string, liv
 }
 
 function counts({ settled, total, conflicts, giveUps }: LabProgress): string {
-  return `${settled}/${total} settled, ${conflicts} conflicts, ${giveUps} give-ups`;
+  return `${settled}/${total} settled, ${count(conflicts, 'conflict')}, ${count(giveUps, 'give-up')}`;
 }
 
 function liveBar(stream: ProgressStream, label: string): ProgressDisplay {

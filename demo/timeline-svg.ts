@@ -2,6 +2,7 @@ import { formatMs } from '../src/plan/format-ms.js';
 import type { LabRun } from './contention-lab.js';
 import { describeBackoff, summarizeRun } from './lab-summary.js';
 import { escapeXml } from '../dev-support/escape-xml.js';
+import { count } from './count.js';
 
 const WIDTH = 1000;
 const LEFT = 70;
@@ -47,7 +48,7 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
         LEFT,
         top + 29,
         `${describeBackoff(run.backoff)} · ${summary.updatesDone}/${summary.updatesWanted} done · ` +
-          `${summary.conflicts} conflicts · ${summary.giveUps} give-ups · ${summary.lostUpdates} lost · ` +
+          `${count(summary.conflicts, 'conflict')} · ${count(summary.giveUps, 'give-up')} · ${summary.lostUpdates} lost · ` +
           `p99 ${summary.latencyMs.p99.toFixed(0)} ms · wall ${(summary.wallMs / 1000).toFixed(2)} s`,
         `font-size="11" fill="${COLORS.muted}"`,
       ),

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main, type LabIo } from '../../demo/lab-command.js';
 import { DEMO_USAGE } from '../../demo/flags.js';
 import { packageVersion } from '../../src/cli/command-line.js';
@@ -41,6 +44,25 @@ describe('npm run demo: main(argv, io) with flags that run no lab', () => {
       expect(await run(flag)).toEqual({ code: 0, stdout: DEMO_USAGE, stderr: '' });
     });
   }
+
+  it('should exit 2 naming --out, and make nothing, when the output folder would be under a file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lab-out-'));
+    try {
+      writeFileSync(join(folder, 'a-file'), '');
+      const out = join(folder, 'a-file', 'lab');
+
+      expect(await run('--writers', '1', '--out', out)).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          `demo: --out must name a folder that can be created and written to, got ${JSON.stringify(out)}: ` +
+          'a part of the path is a file\n\nUsage: npm run demo -- [flags]\nRun `npm run demo -- --help` for the flags.\n',
+      });
+      expect(readdirSync(folder)).toEqual(['a-file']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
   it('should print the package version and exit 0 for --version', async () => {
     expect(await run('--version')).toEqual({ code: 0, stdout: `${packageVersion()}\n`, stderr: '' });

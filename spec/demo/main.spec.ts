@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabSummary } from '../../demo/lab-summary.js';
@@ -55,6 +55,7 @@ describe('npm run demo (the contention lab, run as a process)', () => {
 
   it('should exit 0 and name the output folder it wrote to', () => {
     expect(result.code).withContext(result.stderr).toBe(0);
+    expect(result.stdout).toContain('Contention lab: 4 writers × 3 increments of one CouchDB document');
     expect(result.stdout).toContain(
       `Wrote ${join(outDir, 'timeline.svg')} and ${join(outDir, 'summary.json')}`,
     );
@@ -107,7 +108,32 @@ describe('npm run demo (the contention lab, run as a process)', () => {
   it('should print plain progress lines when the output is not a terminal', () => {
     expect(result.stderr).toContain('DefaultRetry: 0% (0/12 settled');
     expect(result.stderr).toMatch(
-      /^custom: done \(12\/12 settled, \d+ conflicts, 0 give-ups\) in \d+\.\d\ds$/m,
+      /^custom: done \(12\/12 settled, \d+ conflicts?, 0 give-ups\) in \d+\.\d\ds$/m,
     );
   });
+});
+
+describe('npm run demo with an --out that cannot be a folder (run as a process)', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'contention-lab-out-'));
+    writeFileSync(join(folder, 'a-file'), '');
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it(
+    'should exit 2 before the lab starts, naming --out, when the folder would be under a file',
+    async () => {
+      const out = join(folder, 'a-file', 'lab');
+      const result = await runTypeScript(DEMO, ['--out', out], CHILD_LIMIT_MS);
+
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `demo: --out must name a folder that can be created and written to, got ${JSON.stringify(out)}: ` +
+          'a part of the path is a file\n\nUsage: npm run demo -- [flags]\nRun `npm run demo -- --help` for the flags.\n',
+      );
+    },
+    CHILD_LIMIT_MS + 15_000,
+  );
 });
