@@ -65,11 +65,11 @@ describe('plan, as printed', () => {
       'attempt   then, if it fails                       worst case so far',
       '1         wait 10 s .. 15 s                       15 s',
       '2         wait 20 s .. 30 s                       45 s',
-      '3         wait 40 s .. 60 s                       105 s',
-      '4         give up: the error reaches the caller   105 s',
+      '3         wait 40 s .. 1 min (60000 ms)           1 min 45 s (105000 ms)',
+      '4         give up: the error reaches the caller   1 min 45 s (105000 ms)',
       '',
-      "4 attempts; the caller sees the last error after 70 s .. 105 s of waiting, plus the attempts' own time.",
-      "warning: the waits alone add up to 105 s at worst, longer than 30 s (Heroku's router and many API gateways) and 60 s (nginx's proxy_read_timeout, AWS ALB's idle timeout, kube-apiserver's --request-timeout): a request that runs this retry loop may be cut off before the error reaches its caller.",
+      "4 attempts; the caller sees the last error after 1 min 10 s (70000 ms) .. 1 min 45 s (105000 ms) of waiting, plus the attempts' own time.",
+      "warning: the waits alone add up to 1 min 45 s (105000 ms) at worst, longer than 30 s (Heroku's router and many API gateways) and 60 s (nginx's proxy_read_timeout, AWS ALB's idle timeout, kube-apiserver's --request-timeout): a request that runs this retry loop may be cut off before the error reaches its caller.",
       '',
     ]);
   });
