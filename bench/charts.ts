@@ -96,7 +96,7 @@ export function writeCharts({ targets, overhead, size }: ChartedResults): void {
         })),
       limits: [
         {
-          label: `CI ceiling ${targets.bundleGzipCeilingBytes.toLocaleString('en-US')} B`,
+          label: `goal ${targets.bundleGzipCeilingBytes.toLocaleString('en-US')} B`,
           bytes: targets.bundleGzipCeilingBytes,
         },
       ],

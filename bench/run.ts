@@ -237,7 +237,7 @@ const verdicts = [
     id: 'bundle-ceiling',
     perRound: '–',
     inOneProcess: '–',
-    goal: `retryOnConflict ≤ ${TARGETS.bundleGzipCeilingBytes.toLocaleString('en-US')} B gzip (the CI ceiling)`,
+    goal: `retryOnConflict ≤ ${TARGETS.bundleGzipCeilingBytes.toLocaleString('en-US')} B gzip (the goal; CI enforces the budget in scripts/check-size.mjs)`,
     measured: `${oursSize.gzipBytes.toLocaleString('en-US')} B`,
     met: oursSize.gzipBytes <= TARGETS.bundleGzipCeilingBytes,
   },

@@ -16,9 +16,11 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   'npm ci && npm test': '.ci/run',
   'npm ci && npm run demo': 'spec/demo/main.spec.ts runs the lab as a process (with fewer writers)',
   'npm install rxjs-retry-on-conflict rxjs':
-    'scripts/consumer-smoke.mjs (npm run smoke:consumer, in .ci/run) installs the packed package and rxjs in a new project',
+    'not on the registry yet: scripts/consumer-smoke.mjs (run by npm run release:rehearsal, in .ci/run) installs the packed package and rxjs in a new project',
   'npm install rxjs-retry-on-conflict':
-    'not from the registry: scripts/consumer-smoke.mjs (npm run smoke:consumer, in .ci/run) installs the packed package with npm install in a new project, offline, and scripts/test-angular.mjs (npm run test:angular) into examples/angular-app',
+    'not on the registry yet: scripts/consumer-smoke.mjs (run by npm run release:rehearsal, in .ci/run) installs the packed package with npm install in a new project, offline, and scripts/test-angular.mjs (npm run test:angular) into examples/angular-app',
+  'npm pack':
+    'scripts/release-rehearsal.mjs (npm run release:rehearsal, in .ci/run) runs npm ci and npm pack in a fresh clone, prepack building dist/',
   'npm run bench': 'not in CI: minutes of benchmarks (docs/performance.md)',
   'npm run mutation': 'not in CI: minutes of mutation testing (docs/testing.md)',
 };

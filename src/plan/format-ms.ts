@@ -1,10 +1,10 @@
-/** Units for long times, largest first: a year here is 365 days. */
-const UNITS: readonly (readonly [ms: number, one: string, many: string])[] = [
-  [365 * 86_400_000, 'year', 'years'],
-  [86_400_000, 'd', 'd'],
-  [3_600_000, 'h', 'h'],
-  [60_000, 'min', 'min'],
-  [1000, 's', 's'],
+/** Units for long times, largest first, in ms: a year here is 365 days. */
+const UNITS: readonly (readonly [ms: number, name: string])[] = [
+  [31_536_000_000, 'year'],
+  [86_400_000, 'd'],
+  [3_600_000, 'h'],
+  [60_000, 'min'],
+  [1000, 's'],
 ];
 
 /**
@@ -26,13 +26,13 @@ export function formatMs(ms: number): string {
   const shown = Number(ms.toFixed(3));
   if (shown < 10_000) return `${shown} ms`;
   if (shown < 60_000) return `${Number((ms / 1000).toFixed(3))} s`;
-  const first = UNITS.findIndex(([unit]) => shown >= unit);
-  const parts: string[] = [];
   let rest = shown;
-  for (const [unit, one, many] of UNITS.slice(first, first + 2)) {
-    const whole = Math.floor(rest / unit);
-    rest -= whole * unit;
-    if (whole > 0) parts.push(`${whole} ${whole === 1 ? one : many}`);
-  }
-  return `${parts.join(' ')} (${shown} ms)`;
+  const parts = UNITS.filter(([unit]) => unit <= shown)
+    .slice(0, 2)
+    .map(([unit, name]) => {
+      const whole = Math.floor(rest / unit);
+      rest -= whole * unit;
+      return whole === 0 ? '' : ` ${whole} ${name}${whole > 1 && name === 'year' ? 's' : ''}`;
+    });
+  return `${parts.join('').slice(1)} (${shown} ms)`;
 }
