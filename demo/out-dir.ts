@@ -1,5 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { UsageError } from './flags.js';
+import { UsageError } from '../src/cli/backoff-flags.js';
 
 /**
  * Makes the demo's output folder (and its parents) and checks that it can be written to, before the
