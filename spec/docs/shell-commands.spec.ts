@@ -22,6 +22,10 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   'npm pack':
     'scripts/release-rehearsal.mjs (npm run release:rehearsal, in .ci/run) runs npm ci and npm pack in a fresh clone, prepack building dist/',
   'npm run bench': 'not in CI: minutes of benchmarks (docs/performance.md)',
+  'npm run test:angular -- --rounds 5':
+    '.ci/run runs npm run test:angular, with the browser check at its default 3 rounds',
+  'npm run test:angular -- --rounds 5 --docs':
+    'not in CI: it writes the browser check figures into docs/angular.md; .ci/run runs npm run test:angular',
   'npm run mutation': 'not in CI: minutes of mutation testing (docs/testing.md)',
 };
 

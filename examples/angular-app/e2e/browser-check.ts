@@ -2,21 +2,23 @@
 // (express-pouchdb over in-memory PouchDB) on 127.0.0.1. Checks what a user of the app would see:
 // 20 concurrent increments all land with the app's policy (none lost, conflicts at the server);
 // a counter that always answers 409 ends in one HttpErrorResponse 409 after the policy's 20
-// attempts; a 500 is not retried; the page throws nothing. Prints the figures it measured.
+// attempts; a 500 is not retried; the page throws nothing. Prints the figures it measured; with
+// --docs, also writes them into docs/angular.md (the `angular:browser-check` block).
 //
 // Run from the repository root after `ng build` in examples/angular-app:
-//   tsx examples/angular-app/e2e/browser-check.ts [--screenshot docs/images/angular-app.png] [--rounds N]
+//   tsx examples/angular-app/e2e/browser-check.ts [--screenshot docs/images/angular-app.png] [--rounds N] [--docs]
 // Chromium: $CHROMIUM, or `chromium` on the PATH (Debian's package). Playwright's own browser
 // downloads are not used.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../../../dev-support/servers/couch-server.js';
+import { writeMarkedBlocks } from '../../../scripts/marked-blocks.mjs';
 import { startAppServer, type AppServer } from './app-server.js';
 
 const CLIENTS = 20;
@@ -36,7 +38,11 @@ const CHROMIUM_FLAGS = [
 ];
 
 const { values: flags } = parseArgs({
-  options: { screenshot: { type: 'string' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    screenshot: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    docs: { type: 'boolean', default: false },
+  },
 });
 const rounds = Number(flags.rounds);
 const appFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'angular-app', 'browser');
@@ -47,6 +53,7 @@ interface RaceFigures {
   readonly counter: number;
   readonly retries: number;
   readonly milliseconds: number;
+  readonly conflictsAtServer: number;
 }
 
 function chromiumPath(): string {
@@ -73,7 +80,7 @@ function parseRace(text: string): RaceFigures {
     number,
     number,
   ];
-  return { landed, gaveUp, counter, retries, milliseconds };
+  return { landed, gaveUp, counter, retries, milliseconds, conflictsAtServer: 0 };
 }
 
 async function createCounter(couch: CouchServer, id: string): Promise<void> {
@@ -102,10 +109,44 @@ async function race(
     // Each 409 at the server is either retried (onRetry) or, after the last attempt, given up.
     assert.equal(run.retries + run.gaveUp, conflicts, `${section}: the server's 409s and the page's differ`);
     counterBefore = run.counter;
-    figures.push(run);
+    figures.push({ ...run, conflictsAtServer: conflicts });
     console.log(`${section} round ${round + 1}: ${JSON.stringify({ ...run, conflictsAtServer: conflicts })}`);
   }
   return figures;
+}
+
+function chromiumVersion(): string {
+  const version = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' });
+  return /(\d+)\.\d/.exec(version)?.[1] ?? version.trim();
+}
+
+/** The races as docs/angular.md shows them: one row per policy, each figure over all rounds. */
+function browserCheckTable(withDefaultRetry: RaceFigures[], withPolicy: RaceFigures[], chromium: string): string {
+  const range = (runs: RaceFigures[], pick: (run: RaceFigures) => number, format: (n: number) => string = String) => {
+    const values = runs.map(pick);
+    const [low, high] = [Math.min(...values), Math.max(...values)];
+    return low === high ? format(low) : `${format(low)} to ${format(high)}`;
+  };
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const row = (policy: string, runs: RaceFigures[]) => {
+    const gaveUp = runs.reduce((total, run) => total + run.gaveUp, 0);
+    return (
+      `| ${policy} | ${runs.reduce((total, run) => total + run.landed, 0)}/${runs.length * CLIENTS} | ` +
+      `${gaveUp === 0 ? '0' : `${gaveUp} (${range(runs, (run) => run.gaveUp)} per round)`} | ` +
+      `${range(runs, (run) => run.conflictsAtServer)} | ${range(runs, (run) => run.milliseconds, seconds)} s |`
+    );
+  };
+  const date = new Date().toISOString().slice(0, 10);
+  const machine = `${cpus()[0]?.model.trim() ?? 'an unknown CPU'}, ${availableParallelism()} cores`;
+  return [
+    `Written by \`npm run test:angular -- --rounds ${rounds} --docs\` on ${date}: ${rounds} rounds of ${CLIENTS} ` +
+      `concurrent increments from one page in headless Chromium ${chromium}, express-pouchdb on 127.0.0.1, on ${machine}:`,
+    '',
+    '| policy | increments landed | gave up (a 409 to the caller) | 409s at the server per round | one round of 20 |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    row('`DefaultRetry` (`retryOnConflict()`)', withDefaultRetry),
+    row("the app's: `{ steps: 20, duration: 5, factor: 1.2, jitter: 1 }`", withPolicy),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -178,6 +219,12 @@ async function main(): Promise<void> {
         `${sum(withDefaultRetry, (run) => run.gaveUp)} gave up (each reported as a 409), 0 lost`,
     );
 
+    if (flags.docs) {
+      await writeMarkedBlocks('docs/angular.md', {
+        'angular:browser-check': browserCheckTable(withDefaultRetry, withPolicy, chromiumVersion()),
+      });
+      console.log('wrote the figures into docs/angular.md');
+    }
     if (flags.screenshot) {
       await page.screenshot({ path: flags.screenshot });
       console.log(`screenshot: ${flags.screenshot}`);
