@@ -37,4 +37,5 @@ export { backoffDelays } from './backoff/backoff-delays.js';
 export { isConflict } from './conflict/is-conflict.js';
 export { onError, type GiveUpEvent, type RetryEvent, type RetryOptions } from './operators/on-error.js';
 export { retryOnConflict } from './operators/retry-on-conflict.js';
+export { retryAfterMs } from './server-ask/retry-after.js';
 export { planBackoff, type BackoffPlan, type PlannedWait, type PlanWarning } from './plan/plan-backoff.js';
