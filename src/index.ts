@@ -37,5 +37,6 @@ export { backoffDelays } from './backoff/backoff-delays.js';
 export { isConflict } from './conflict/is-conflict.js';
 export { onError, type GiveUpEvent, type RetryEvent, type RetryOptions } from './operators/on-error.js';
 export { retryOnConflict } from './operators/retry-on-conflict.js';
+export { asksForRetry } from './server-ask/asks-for-retry.js';
 export { retryAfterMs } from './server-ask/retry-after.js';
 export { planBackoff, type BackoffPlan, type PlannedWait, type PlanWarning } from './plan/plan-backoff.js';

@@ -120,17 +120,19 @@ describe('retryAfterMs', () => {
       expect(retryAfterMs(withHeader('Wednesday, 21-Oct-76 07:28:00 GMT'), NOW)).toBe(
         Date.UTC(2076, 9, 21, 7, 28) - NOW,
       );
-      expect(retryAfterMs(withHeader('Thursday, 21-Oct-77 07:28:00 GMT'), NOW)).toBe(0);
+      expect(retryAfterMs(withHeader('Friday, 21-Oct-77 07:28:00 GMT'), NOW)).toBe(0);
     });
 
-    it('should find no ask in a date that is not a real day or time', () => {
+    it('should find no ask in a date that is not a real day or time, or names the wrong weekday', () => {
       for (const value of [
         'Sat, 31 Feb 2026 07:28:00 GMT',
         'Wed, 21 Oct 2026 24:00:00 GMT',
         'Wed, 21 Oct 2026 07:60:00 GMT',
         'Wed, 21 Oct 2026 07:28:61 GMT',
         'Wed, 00 Oct 2026 07:28:00 GMT',
-        'Wed, 21 Oct 0026 07:28:00 GMT',
+        'Thu, 21 Oct 2026 07:28:00 GMT',
+        'Thursday, 21-Oct-26 07:28:00 GMT',
+        'Thu Oct 21 07:28:00 2026',
       ]) {
         expect(retryAfterMs(withHeader(value), NOW))
           .withContext(value)

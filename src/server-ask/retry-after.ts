@@ -20,7 +20,7 @@ import { isObject } from '../backoff/is-object.js';
  * that hold such an error or response as their `cause` (up to four links deep).
  *
  * What is no ask: a missing header or field; a malformed value (`1.5`, `-1`, `soon`, a date that is
- * not one of the three forms or not a real day); a negative, non-finite or fractional number of
+ * not one of the three forms, not a real day, or with the wrong weekday); a negative, non-finite or fractional number of
  * seconds; a wait longer than Go's longest `time.Duration` (about 292 years), which client-go
  * could not sleep either. It never throws, whatever the error's getters do.
  *
@@ -120,50 +120,35 @@ function statusAsk(status: unknown): number | undefined {
   return ask !== undefined && (seconds > 0 || status['reason'] === 'ServerTimeout') ? ask / 1000 : undefined;
 }
 
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const TIME = '(\\d\\d):(\\d\\d):(\\d\\d)';
-/** IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`: what a sender must send. */
-const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d\\d) ${MONTH} (\\d{4}) ${TIME} GMT$`);
 /** The obsolete RFC 850 form, `Sunday, 06-Nov-94 08:49:37 GMT`. */
-const RFC_850 = new RegExp(
-  `^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-${MONTH}-(\\d\\d) ${TIME} GMT$`,
-);
+const RFC_850 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:|s|nes|rs|ur)day, (\d\d)-([A-Z][a-z]{2})-(\d\d) (\d\d:\d\d:\d\d) GMT$/;
 /** The obsolete asctime form, `Sun Nov  6 08:49:37 1994`. */
-const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
-const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+const ASCTIME = /^([A-Z][a-z]{2}) ([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d) (\d{4})$/;
 
-/** The HTTP-date's time in ms since the epoch, or undefined when `text` is not a real date in one of the three forms. */
+/**
+ * The HTTP-date's time in ms since the epoch, or undefined when `text` is not a real date in one of
+ * RFC 9110's three forms. The obsolete forms are rewritten as an IMF-fixdate
+ * (`Sun, 06 Nov 1994 08:49:37 GMT`), the form `Date.prototype.toUTCString` writes and `Date.parse`
+ * must read back; a date that does not read back to the same text (31 Feb, 24:00, a wrong weekday,
+ * another zone) is none.
+ */
 function httpDate(text: string, now: number): number | undefined {
-  let match = IMF_FIXDATE.exec(text);
-  let day: string, month: string, year: number, time: string[];
+  let imfFixdate = text;
+  let match = RFC_850.exec(text);
   if (match) {
-    [, day = '', month = '', , ...time] = match;
-    year = Number(match[3]);
-  } else if ((match = RFC_850.exec(text))) {
-    [, day = '', month = '', , ...time] = match;
+    const [, weekday, day, month, twoDigitYear, time] = match;
     // RFC 9110 §5.6.7: a two-digit year more than 50 years ahead is in the past century.
     const thisYear = new Date(now).getUTCFullYear();
-    year = thisYear - (thisYear % 100) + Number(match[3]);
+    let year = thisYear - (thisYear % 100) + Number(twoDigitYear);
     if (year > thisYear + 50) year -= 100;
+    imfFixdate = `${weekday}, ${day} ${month} ${year} ${time} GMT`;
   } else if ((match = ASCTIME.exec(text))) {
-    [, month = '', day = '', ...time] = match;
-    year = Number(time.pop());
-  } else {
-    return undefined;
+    const [, weekday, month, day = '', time, year] = match;
+    imfFixdate = `${weekday}, ${day.replace(' ', '0')} ${month} ${year} ${time} GMT`;
   }
-  const [hours, minutes, seconds] = time.map(Number) as [number, number, number];
-  const monthIndex = MONTHS.indexOf(month) / 3;
-  const date = new Date(Date.UTC(year, monthIndex, Number(day), hours, minutes, seconds));
-  // Date.UTC rolls 31 Feb into March and 24:00 into the next day: a date that does not read back is none.
-  return date.getUTCFullYear() === year &&
-    date.getUTCMonth() === monthIndex &&
-    date.getUTCDate() === Number(day) &&
-    date.getUTCHours() === hours &&
-    date.getUTCMinutes() === minutes &&
-    date.getUTCSeconds() === seconds
-    ? date.getTime()
-    : undefined;
+  const ms = Date.parse(imfFixdate);
+  return new Date(ms).toUTCString() === imfFixdate ? ms : undefined;
 }
 
 /** A JSON object body, or undefined; a body that is no JSON object (or too long to be a Status) is skipped. */
