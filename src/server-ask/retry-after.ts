@@ -20,9 +20,9 @@ import { isObject } from '../backoff/is-object.js';
  * that hold such an error or response as their `cause` (up to four links deep).
  *
  * What is no ask: a missing header or field; a malformed value (`1.5`, `-1`, `soon`, a date that is
- * not one of the three forms, not a real day, or with the wrong weekday); a negative, non-finite or fractional number of
- * seconds; a wait longer than Go's longest `time.Duration` (about 292 years), which client-go
- * could not sleep either. It never throws, whatever the error's getters do.
+ * not one of the three forms, not a real day, or names the wrong weekday); a negative, non-finite
+ * or fractional number of seconds; a wait longer than Go's longest `time.Duration` (about 292
+ * years), which client-go could not sleep either. It never throws, whatever the error's getters do.
  *
  * @param error - what the request failed with.
  * @param now - the clock an HTTP-date is measured by, in milliseconds since the epoch. Default:
