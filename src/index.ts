@@ -35,7 +35,8 @@
 export { DefaultBackoff, DefaultRetry, type Backoff } from './backoff/backoff.js';
 export { backoffDelays } from './backoff/backoff-delays.js';
 export { isConflict } from './conflict/is-conflict.js';
-export { onError, type GiveUpEvent, type RetryEvent, type RetryOptions } from './operators/on-error.js';
+export { onError } from './operators/on-error.js';
+export type { GiveUpEvent, RetryEvent, RetryOptions } from './operators/retry-options.js';
 export { retryOnConflict } from './operators/retry-on-conflict.js';
 export { asksForRetry } from './server-ask/asks-for-retry.js';
 export { retryAfterMs } from './server-ask/retry-after.js';
