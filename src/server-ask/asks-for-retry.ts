@@ -1,4 +1,4 @@
-import { isObject } from '../backoff/is-object.js';
+import { isObject } from '../input/is-object.js';
 import { retryAfterMs } from './retry-after.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isObject } from '../backoff/is-object.js';
+import { isObject } from '../input/is-object.js';
 
 /**
  * The wait an error asks for before the request is repeated, in milliseconds, or `undefined` when
