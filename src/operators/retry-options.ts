@@ -101,7 +101,7 @@ export interface RetryOptions {
   readonly onGiveUp?: (event: GiveUpEvent) => void;
   /**
    * Reads the wait a retriable error asks for, in milliseconds, or `undefined` for none, given the
-   * error and the scheduler's `now()`: pass {@link retryAfterMs} to honour `Retry-After` and a
+   * error and the scheduler's `now()`: pass `retryAfterMs` to honour `Retry-After` and a
    * Kubernetes Status's `retryAfterSeconds`. Each wait is then the larger of the backoff's and the
    * ask, as client-go's REST client waits; the attempt still counts against `steps`, and without an
    * ask the backoff's wait is Go's, unchanged. A result that is not a number `>= 0` is no ask; if
