@@ -28,6 +28,16 @@ const imports: readonly Omit<SizeResult, 'rawBytes' | 'gzipBytes'>[] = [
     entry: "export * from 'rxjs-retry-on-conflict';",
     rxjsExternal: true,
   },
+  {
+    name: 'rxjs-retry-on-conflict retryWhenServerAsks',
+    entry: "export { retryWhenServerAsks } from 'rxjs-retry-on-conflict';",
+    rxjsExternal: true,
+  },
+  {
+    name: 'part: retryAfterMs alone',
+    entry: "export { retryAfterMs } from 'rxjs-retry-on-conflict';",
+    rxjsExternal: true,
+  },
   // Where the bytes of retryOnConflict go: each part alone (they share the validation helpers).
   {
     name: 'part: isConflict alone',

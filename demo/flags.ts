@@ -16,6 +16,8 @@ export interface DemoOptions {
   readonly increments: number;
   /** The backoff given on the command line, run beside `DefaultRetry` and `DefaultBackoff`. */
   readonly custom: Backoff;
+  /** Requests a second the throttle admits in the throttled scenario. */
+  readonly admitPerSecond: number;
   /** Folder for `timeline.svg` and `summary.json`; undefined: a new one under `demo-output/`. */
   readonly outDir: string | undefined;
   /** Whether to draw a live progress bar (only when the terminal is a TTY). */
@@ -45,7 +47,9 @@ export const DEMO_USAGE = `Usage: npm run demo -- [flags]
 
 Runs N writers that each increment one shared CouchDB document M times (GET, +1, PUT with _rev)
 under retryOnConflict, once with DefaultRetry, once with DefaultBackoff and once with the backoff
-given by the flags below, against an in-process CouchDB-compatible server on 127.0.0.1.
+given by the flags below, against an in-process CouchDB-compatible server on 127.0.0.1. Then the
+same writers, under the same backoff, go through a throttle that answers 429 with Retry-After
+past so many requests a second: once ignoring the ask, once honouring it.
 
   --writers N      concurrent writers (default 20, 1..500)
   --increments M   increments per writer (default 10, 1..1000)
@@ -55,6 +59,7 @@ given by the flags below, against an in-process CouchDB-compatible server on 127
   --jitter J       each wait d becomes d + random()*J*d, from d to (1+J)*d (default ${DEFAULT_CUSTOM_BACKOFF.jitter})
   --cap MS         0 = none (default ${DEFAULT_CUSTOM_BACKOFF.cap}). Not a limit on the wait: Go's rule is that once
                    duration*factor passes it, one more wait is made and then the retries end
+  --admit R        requests a second the throttle admits (default 100, 1..10000)
   --out DIR        output folder for timeline.svg and summary.json (default demo-output/<time>)
   --no-progress    plain progress lines even on a terminal
   -h, --help       this text
@@ -69,6 +74,7 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
   const values = parseFlags(argv, {
     writers: { type: 'string' },
     increments: { type: 'string' },
+    admit: { type: 'string' },
     ...BACKOFF_FLAG_OPTIONS,
     out: { type: 'string' },
     'no-progress': { type: 'boolean' },
@@ -84,6 +90,7 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
     writers: integerFlag('writers', values.writers, 20, 1, 500),
     increments: integerFlag('increments', values.increments, 10, 1, 1000),
     custom,
+    admitPerSecond: integerFlag('admit', values.admit, 100, 1, 10_000),
     outDir: values.out,
     progress: values['no-progress'] !== true,
     help: values.help === true,

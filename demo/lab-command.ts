@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { DefaultBackoff, DefaultRetry, type Backoff } from 'rxjs-retry-on-conflict';
 import { UsageError } from '../src/cli/backoff-flags.js';
 import { startCouchServer } from '../dev-support/servers/couch-server.js';
+import { startThrottlingProxy } from '../dev-support/servers/throttling-proxy.js';
 import { runContentionLab, type LabRun } from './contention-lab.js';
 import { DEMO_USAGE, parseDemoFlags, type DemoOptions } from './flags.js';
 import { count } from './count.js';
 import { describeGiveUps, formatSummaryTable, summarizeRun } from './lab-summary.js';
 import { prepareOutDir } from './out-dir.js';
 import { createProgressDisplay, type ProgressStream } from './progress-display.js';
+import { formatThrottledTable, summarizeThrottledRun } from './throttled-summary.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 
 /** Where the lab writes: the process's streams, or a spec's. */
@@ -22,6 +24,8 @@ export interface LabIo {
  * `npm run demo` with its arguments: the contention lab. Starts an in-process CouchDB-compatible
  * server, runs the same contended workload under DefaultRetry, DefaultBackoff and the backoff
  * given by the flags, prints the figures side by side and writes timeline.svg and summary.json.
+ * Then the throttled scenario: the same workload under the flags' backoff through a throttling
+ * proxy, ignoring and then honouring its `Retry-After`, side by side, with throttled-timeline.svg.
  * Resolves to the exit status: 0; 1 if an update was lost; 2 for a usage error (on stderr, with
  * the usage line), found before the lab starts: every flag is read and the output folder made and
  * checked for writing first.
@@ -59,6 +63,7 @@ export async function main(argv: readonly string[], io: LabIo): Promise<number> 
 
   const server = await startCouchServer();
   const runs: LabRun[] = [];
+  const throttledRuns: LabRun[] = [];
   try {
     io.stdout.write(`Server: ${server.url} (in-process, in-memory)\n\n`);
     for (const [index, [name, backoff]] of backoffs.entries()) {
@@ -83,26 +88,80 @@ export async function main(argv: readonly string[], io: LabIo): Promise<number> 
       );
       runs.push(run);
     }
+    io.stdout.write(
+      `\nThrottled: the same writers under the custom backoff, through a throttle that admits ` +
+        `${options.admitPerSecond} requests a second and answers the rest 429 with Retry-After.\n`,
+    );
+    for (const [index, retryAfter] of (['ignored', 'honoured'] as const).entries()) {
+      const name = `Retry-After ${retryAfter}`;
+      const display = createProgressDisplay(io.stderr, name, options.progress);
+      // A throttle of its own for each run, so that each starts with the same allowance.
+      const proxy = await startThrottlingProxy({
+        target: server.url,
+        admitPerSecond: options.admitPerSecond,
+      });
+      try {
+        const run = await runContentionLab(server, {
+          name,
+          backoff: options.custom,
+          writers: options.writers,
+          increments: options.increments,
+          database: `lab-throttled-${index + 1}`,
+          throttle: { url: proxy.url, retryAfter },
+          onProgress: (progress) => display.update(progress),
+        });
+        const summary = summarizeRun(run);
+        display.finish(
+          {
+            settled: run.updates.length,
+            total: summary.updatesWanted,
+            conflicts: summary.conflicts,
+            giveUps: summary.giveUps,
+          },
+          run.wallMs,
+        );
+        throttledRuns.push(run);
+      } finally {
+        await proxy.close();
+      }
+    }
   } finally {
     await server.close();
   }
 
   const summaries = runs.map(summarizeRun);
+  const throttledSummaries = throttledRuns.map(summarizeThrottledRun);
   io.stdout.write(`\n${formatSummaryTable(summaries)}\n\n`);
+  io.stdout.write(`Throttled at ${options.admitPerSecond} requests a second:\n\n`);
+  io.stdout.write(`${formatThrottledTable(throttledSummaries)}\n\n`);
   const svgPath = join(outDir, 'timeline.svg');
+  const throttledSvgPath = join(outDir, 'throttled-timeline.svg');
   const jsonPath = join(outDir, 'summary.json');
   writeFileSync(svgPath, renderTimelineSvg(runs));
   writeFileSync(
-    jsonPath,
-    `${JSON.stringify({ writers: options.writers, increments: options.increments, runs: summaries }, null, 2)}\n`,
+    throttledSvgPath,
+    renderTimelineSvg(throttledRuns, 'Behind a throttle: Retry-After ignored and honoured'),
   );
-  io.stdout.write(`Wrote ${svgPath} and ${jsonPath}\n`);
+  const throttled = { admitPerSecond: options.admitPerSecond, runs: throttledSummaries };
+  writeFileSync(
+    jsonPath,
+    `${JSON.stringify({ writers: options.writers, increments: options.increments, runs: summaries, throttled }, null, 2)}\n`,
+  );
+  io.stdout.write(`Wrote ${svgPath}, ${throttledSvgPath} and ${jsonPath}\n`);
 
-  for (const run of runs) {
+  for (const run of [...runs, ...throttledRuns]) {
     const giveUps = describeGiveUps(run);
     if (giveUps !== undefined) io.stdout.write(`${giveUps}\n`);
   }
-  const lossy = summaries.filter((summary) => summary.lostUpdates !== 0);
+  const [ignored, honoured] = throttledSummaries;
+  if (ignored && honoured) {
+    io.stdout.write(
+      `Honouring Retry-After: ${honoured.requests} requests sent instead of ${ignored.requests}, ` +
+        `${honoured.tooManyRequests} 429s instead of ${ignored.tooManyRequests}, ` +
+        `${honoured.giveUps} give-ups instead of ${ignored.giveUps}.\n`,
+    );
+  }
+  const lossy = [...summaries, ...throttledSummaries].filter((summary) => summary.lostUpdates !== 0);
   if (lossy.length > 0) {
     io.stderr.write(`LOST UPDATES: ${lossy.map((s) => `${s.name} ${s.lostUpdates}`).join(', ')}\n`);
     return 1;

@@ -107,7 +107,8 @@ export function describeGiveUps(run: LabRun): string | undefined {
   const most = Math.max(...attempts);
   const made = fewest === most ? count(most, 'attempt') : `${fewest} to ${most} attempts`;
   return (
-    `${run.name}: ${count(attempts.length, 'update')} gave up after ${made}: each writer got the last 409 ` +
+    `${run.name}: ${count(attempts.length, 'update')} gave up after ${made}: ` +
+    `each writer got the last ${run.throttled ? '409 or 429' : '409'} ` +
     `and nothing was written (no update lost).`
   );
 }

@@ -17,6 +17,7 @@ const COLORS = {
   span: '#c9ced6',
   ok: '#1a9850',
   conflict: '#d73027',
+  throttled: '#f08c00',
   gaveUp: '#111111',
   grid: '#eceff3',
   text: '#222222',
@@ -26,10 +27,14 @@ const COLORS = {
 /**
  * Draws the runs as one SVG: a panel per backoff, stacked, on one shared time axis so that their
  * lengths compare at a glance. In each panel time runs left to right and each writer has a row: a
- * grey bar while an update is under way, a red tick for each 409, a green dot where the PUT was
- * accepted and a black cross where the writer gave up.
+ * grey bar while an update is under way, a red tick for each 409, an orange tick for each 429 (runs
+ * behind a throttle), a green dot where the PUT was accepted and a black cross where the writer
+ * gave up.
  */
-export function renderTimelineSvg(runs: readonly LabRun[]): string {
+export function renderTimelineSvg(
+  runs: readonly LabRun[],
+  title = 'retryOnConflict contention lab: timeline per backoff',
+): string {
   const longestMs = Math.max(1, ...runs.map((run) => run.wallMs));
   const x = (ms: number): number => LEFT + (ms / longestMs) * PLOT_WIDTH;
   const ticks = timeTicks(longestMs);
@@ -48,6 +53,9 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
         LEFT,
         top + 29,
         `${describeBackoff(run.backoff)} · ${summary.updatesDone}/${summary.updatesWanted} done · ` +
+          (run.throttled
+            ? `${run.throttled.requests} requests · ${run.throttled.tooManyRequests} × 429 · `
+            : '') +
           `${count(summary.conflicts, 'conflict')} · ${count(summary.giveUps, 'give-up')} · ${summary.lostUpdates} lost · ` +
           `p99 ${summary.latencyMs.p99.toFixed(0)} ms · wall ${(summary.wallMs / 1000).toFixed(2)} s`,
         `font-size="11" fill="${COLORS.muted}"`,
@@ -91,7 +99,14 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
       parts.push(
         attempt.outcome === 'ok'
           ? `<circle cx="${fmt(ax)}" cy="${fmt(ay)}" r="${fmt(Math.max(1.2, rowHeight / 4))}" fill="${COLORS.ok}"/>`
-          : line(ax, ay - tick, ax, ay + tick, COLORS.conflict, 1.2),
+          : line(
+              ax,
+              ay - tick,
+              ax,
+              ay + tick,
+              attempt.outcome === 'throttled' ? COLORS.throttled : COLORS.conflict,
+              1.2,
+            ),
       );
     }
     for (const update of run.updates.filter((u) => u.outcome === 'gave-up')) {
@@ -109,6 +124,7 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
   }
 
   const height = top - PANEL_GAP + 4;
+  const throttled = runs.some((run) => run.throttled !== undefined);
   const legend = [
     `<rect x="${LEFT}" y="14" width="18" height="6" fill="${COLORS.span}"/>`,
     text(LEFT + 24, 20, 'update under way (one row per writer)', 'font-size="11"'),
@@ -120,11 +136,17 @@ export function renderTimelineSvg(runs: readonly LabRun[]): string {
     text(LEFT + 515, 20, 'gave up (last 409 returned)', 'font-size="11"'),
     line(LEFT + 690, 11, LEFT + 690, 23, COLORS.muted, 1, '3 3'),
     text(LEFT + 697, 20, 'run ends', 'font-size="11"'),
+    ...(throttled
+      ? [
+          line(LEFT + 770, 11, LEFT + 770, 23, COLORS.throttled, 1.5),
+          text(LEFT + 778, 20, '429, retried', 'font-size="11"'),
+        ]
+      : []),
   ];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${fmt(height)}" viewBox="0 0 ${WIDTH} ${fmt(height)}" ` +
       `font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" fill="${COLORS.text}">`,
-    `<title>retryOnConflict contention lab: timeline per backoff</title>`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     ...legend,
     ...parts,

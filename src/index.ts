@@ -38,4 +38,7 @@ export { isConflict } from './conflict/is-conflict.js';
 export { onError } from './operators/on-error.js';
 export type { GiveUpEvent, RetryEvent, RetryOptions } from './operators/retry-options.js';
 export { retryOnConflict } from './operators/retry-on-conflict.js';
+export { retryWhenServerAsks } from './operators/retry-when-server-asks.js';
+export { asksForRetry } from './server-ask/asks-for-retry.js';
+export { retryAfterMs } from './server-ask/retry-after.js';
 export { planBackoff, type BackoffPlan, type PlannedWait, type PlanWarning } from './plan/plan-backoff.js';

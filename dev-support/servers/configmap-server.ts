@@ -20,6 +20,32 @@ export interface ConfigMapServerStats {
   posts: number;
   /** Responses sent with status 409: stale `resourceVersion` on PUT, or a name taken on POST. */
   conflicts: number;
+  /** Responses sent with status 429, as {@link ConfigMapServer.refuseNext} asked. */
+  tooManyRequests: number;
+}
+
+/**
+ * How {@link ConfigMapServer.refuseNext} answers the requests it refuses.
+ *
+ * @example
+ * ```ts
+ * api.refuseNext({ requests: 2, retryAfterSeconds: 1, body: 'status' });
+ * ```
+ */
+export interface RefusalOptions {
+  /** How many of the next requests are answered 429, whatever they ask. */
+  readonly requests: number;
+  /** The seconds the answer asks the client to wait. Default: 1. */
+  readonly retryAfterSeconds?: number;
+  /**
+   * `'text'` (default): as the API server's priority and fairness filter answers, plain text with
+   * the `Retry-After` and `X-Kubernetes-PF-*` headers. `'status'`: as `errors.NewTooManyRequests`
+   * reaches a client, a `Status` of reason `TooManyRequests` whose `details.retryAfterSeconds` holds
+   * the wait, with the same `Retry-After` header the API server copies from it.
+   */
+  readonly body?: 'text' | 'status';
+  /** Whether the answer carries a `Retry-After` header. Default: `true`. */
+  readonly retryAfterHeader?: boolean;
 }
 
 /**
@@ -40,6 +66,12 @@ export interface ConfigMapServer {
   readonly url: string;
   /** Live request counts. */
   readonly stats: ConfigMapServerStats;
+  /**
+   * Answers the next `requests` requests 429 Too Many Requests, asking the client to come back in
+   * `retryAfterSeconds`, as an overloaded API server does; then serves again. Calling it again
+   * replaces what is left of the previous call.
+   */
+  refuseNext(options: RefusalOptions): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -68,7 +100,8 @@ const CONFIGMAP_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/configmaps(?:\/([^/]+))
 
 /**
  * Starts an HTTP server on 127.0.0.1 that speaks the Kubernetes API for one resource, ConfigMaps,
- * the way kube-apiserver does for optimistic concurrency:
+ * the way kube-apiserver does for optimistic concurrency and, when asked to refuse requests
+ * ({@link ConfigMapServer.refuseNext}), for an overloaded server: 429 with `Retry-After`.
  * - `POST /api/v1/namespaces/{ns}/configmaps` creates (201), or answers 409 `AlreadyExists`;
  * - `GET  /api/v1/namespaces/{ns}/configmaps/{name}` returns it with `metadata.resourceVersion`;
  * - `PUT  /api/v1/namespaces/{ns}/configmaps/{name}` replaces it when the body's
@@ -93,9 +126,22 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
   const configMaps = new Map<string, StoredConfigMap>();
   // One counter for the whole store, as etcd's revision: versions are opaque and never reused.
   let revision = 0;
-  const stats: ConfigMapServerStats = { gets: 0, puts: 0, posts: 0, conflicts: 0 };
+  const stats: ConfigMapServerStats = { gets: 0, puts: 0, posts: 0, conflicts: 0, tooManyRequests: 0 };
+  let refusal: Required<RefusalOptions> = {
+    requests: 0,
+    retryAfterSeconds: 1,
+    body: 'text',
+    retryAfterHeader: true,
+  };
+  let refusalsLeft = 0;
 
   async function answer(request: IncomingMessage): Promise<Reply> {
+    if (refusalsLeft > 0) {
+      refusalsLeft--;
+      stats.tooManyRequests++;
+      request.resume();
+      return tooManyRequests(refusal);
+    }
     const match = CONFIGMAP_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (!match) return statusReply(404, 'NotFound', 'the server could not find the requested resource');
     const namespace = decodeURIComponent(match[1] ?? '');
@@ -181,6 +227,10 @@ export async function startConfigMapServer(options: ConfigMapServerOptions = {})
   return {
     url,
     stats,
+    refuseNext: ({ requests, retryAfterSeconds = 1, body = 'text', retryAfterHeader = true }) => {
+      refusal = { requests, retryAfterSeconds, body, retryAfterHeader };
+      refusalsLeft = requests;
+    },
     close: () => (closing ??= stopServer(server)),
   };
 }
@@ -204,19 +254,49 @@ async function readJsonObject(request: IncomingMessage): Promise<Record<string, 
   return parsed as Record<string, unknown>;
 }
 
-/** What the server answers to one request. */
+/** What the server answers to one request: a `body` other than a string is sent as JSON. */
 interface Reply {
   readonly status: number;
   readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-function sendJson(response: ServerResponse, { status, body }: Reply): void {
-  const text = JSON.stringify(body);
+function sendJson(response: ServerResponse, { status, body, headers = {} }: Reply): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   response.writeHead(status, {
-    'content-type': 'application/json',
+    ...headers,
+    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json',
     'content-length': Buffer.byteLength(text),
   });
   response.end(text);
+}
+
+/** The flow schema and priority level that kube-apiserver names in a refusal: fixed here. */
+const FLOW_SCHEMA_UID = 'configmap-server-flow-schema';
+const PRIORITY_LEVEL_UID = 'configmap-server-priority-level';
+
+/**
+ * A 429 as kube-apiserver sends it: from the priority and fairness filter (`tooManyRequests`, plain
+ * text), or as a `Status` from `errors.NewTooManyRequests`, whose `retryAfterSeconds` the API server
+ * also sets as `Retry-After`.
+ */
+function tooManyRequests({ retryAfterSeconds, body, retryAfterHeader }: Required<RefusalOptions>): Reply {
+  const headers: Record<string, string> = retryAfterHeader
+    ? { 'retry-after': String(retryAfterSeconds) }
+    : {};
+  if (body === 'text') {
+    return {
+      status: 429,
+      body: 'Too many requests, please try again later.\n',
+      headers: {
+        ...headers,
+        'x-kubernetes-pf-flowschema-uid': FLOW_SCHEMA_UID,
+        'x-kubernetes-pf-prioritylevel-uid': PRIORITY_LEVEL_UID,
+      },
+    };
+  }
+  const status = statusReply(429, 'TooManyRequests', 'Too many requests, please try again later.');
+  return { ...status, body: { ...(status.body as object), details: { retryAfterSeconds } }, headers };
 }
 
 function notFound(name: string): Reply {

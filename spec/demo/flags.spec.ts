@@ -8,6 +8,7 @@ describe('parseDemoFlags', () => {
       writers: 20,
       increments: 10,
       custom: { ...DEFAULT_CUSTOM_BACKOFF },
+      admitPerSecond: 100,
       outDir: undefined,
       progress: true,
       help: false,
@@ -77,6 +78,18 @@ describe('parseDemoFlags', () => {
     expect(() => parseDemoFlags(['--steps', '0x10'])).toThrowError(
       UsageError,
       '--steps must be a decimal number, got "0x10"',
+    );
+  });
+
+  it("should read --admit, the throttle's requests a second, as a whole number from 1 to 10000", () => {
+    expect(parseDemoFlags(['--admit', '25']).admitPerSecond).toBe(25);
+    expect(() => parseDemoFlags(['--admit', '0'])).toThrowError(
+      UsageError,
+      '--admit must be an integer from 1 to 10000, got "0"',
+    );
+    expect(() => parseDemoFlags(['--admit', '2.5'])).toThrowError(
+      UsageError,
+      '--admit must be an integer from 1 to 10000, got "2.5"',
     );
   });
 

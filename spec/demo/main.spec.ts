@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabSummary } from '../../demo/lab-summary.js';
+import type { ThrottledSummary } from '../../demo/throttled-summary.js';
 import { runTypeScript, type ProcessResult } from '../support/run-node.js';
 
 const DEMO = 'demo/main.ts';
@@ -12,6 +13,7 @@ interface SummaryFile {
   writers: number;
   increments: number;
   runs: LabSummary[];
+  throttled: { admitPerSecond: number; runs: ThrottledSummary[] };
 }
 
 describe('npm run demo (the contention lab, run as a process)', () => {
@@ -19,6 +21,7 @@ describe('npm run demo (the contention lab, run as a process)', () => {
   let result: ProcessResult;
   let summary: SummaryFile;
   let svg: string;
+  let throttledSvg: string;
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'contention-lab-'));
@@ -42,6 +45,8 @@ describe('npm run demo (the contention lab, run as a process)', () => {
         '1',
         '--cap',
         '0',
+        '--admit',
+        '10',
         '--out',
         outDir,
       ],
@@ -49,6 +54,7 @@ describe('npm run demo (the contention lab, run as a process)', () => {
     );
     summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as SummaryFile;
     svg = readFileSync(join(outDir, 'timeline.svg'), 'utf8');
+    throttledSvg = readFileSync(join(outDir, 'throttled-timeline.svg'), 'utf8');
   }, CHILD_LIMIT_MS + 30_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -57,7 +63,7 @@ describe('npm run demo (the contention lab, run as a process)', () => {
     expect(result.code).withContext(result.stderr).toBe(0);
     expect(result.stdout).toContain('Contention lab: 4 writers × 3 increments of one CouchDB document');
     expect(result.stdout).toContain(
-      `Wrote ${join(outDir, 'timeline.svg')} and ${join(outDir, 'summary.json')}`,
+      `Wrote ${join(outDir, 'timeline.svg')}, ${join(outDir, 'throttled-timeline.svg')} and ${join(outDir, 'summary.json')}`,
     );
     expect(result.stdout).toContain('Lost updates: 0 under every backoff.');
   });
@@ -103,6 +109,54 @@ describe('npm run demo (the contention lab, run as a process)', () => {
     const legendDot = 1;
     const successes = summary.runs.reduce((sum, run) => sum + run.updatesDone, 0);
     expect((svg.match(/<circle /g) ?? []).length).toBe(successes + legendDot);
+  });
+
+  describe('the throttled scenario', () => {
+    it('should run the same writers under the custom backoff, ignoring and then honouring Retry-After', () => {
+      expect(summary.throttled.admitPerSecond).toBe(10);
+      expect(summary.throttled.runs.map((run) => [run.name, run.retryAfter])).toEqual([
+        ['Retry-After ignored', 'ignored'],
+        ['Retry-After honoured', 'honoured'],
+      ]);
+      for (const run of summary.throttled.runs) {
+        expect(run.backoff).withContext(run.name).toEqual(summary.runs[2]!.backoff);
+        expect(run.updatesWanted).withContext(run.name).toBe(12);
+      }
+      expect(result.stdout).toMatch(/^\| +\| +Retry-After ignored \| +Retry-After honoured \|$/m);
+    });
+
+    it('should lose nothing either way: every update done or given up, every acknowledged one counted', () => {
+      for (const run of summary.throttled.runs) {
+        expect(run.updatesDone + run.giveUps)
+          .withContext(run.name)
+          .toBe(12);
+        expect(run.lostUpdates).withContext(run.name).toBe(0);
+        expect(run.finalCount).withContext(run.name).toBe(run.updatesDone);
+      }
+    });
+
+    it('should send fewer requests and meet fewer 429s when the ask is honoured', () => {
+      const [ignored, honoured] = summary.throttled.runs;
+      expect(honoured!.requests).toBeLessThan(ignored!.requests);
+      expect(honoured!.tooManyRequests).toBeLessThan(ignored!.tooManyRequests);
+      // Every 429 the honouring writers met was waited out as asked (the ask, a second, is longer
+      // than any of this backoff's waits), except the last one of an update that gave up.
+      expect(honoured!.serverSetWaits).toBeLessThanOrEqual(honoured!.tooManyRequests);
+      expect(honoured!.serverSetWaits).toBeGreaterThanOrEqual(honoured!.tooManyRequests - honoured!.giveUps);
+      expect(ignored!.serverSetWaits).toBe(0);
+      expect(result.stdout).toContain(
+        `Honouring Retry-After: ${honoured!.requests} requests sent instead of ${ignored!.requests}`,
+      );
+    });
+
+    it('should draw a timeline with a panel per run and an orange tick per 429', () => {
+      for (const name of ['Retry-After ignored', 'Retry-After honoured']) {
+        expect(throttledSvg).toContain(`>${name}</text>`);
+      }
+      const legendTick = 1;
+      const tooManyRequests = summary.throttled.runs.reduce((sum, run) => sum + run.tooManyRequests, 0);
+      expect((throttledSvg.match(/stroke="#f08c00"/g) ?? []).length).toBe(tooManyRequests + legendTick);
+    });
   });
 
   it('should print plain progress lines when the output is not a terminal', () => {

@@ -106,6 +106,10 @@ const update$ = __rxjs.of({ count: 42 });
 const fetch = (path: string, init?: RequestInit): Promise<Response> => globalThis.fetch(docsServer + path, init);
 const render = (_value: unknown): void => undefined;`,
   },
+  'src/operators/retry-when-server-asks.ts': {
+    preamble: `${HTTP}
+const url = '/api/counters/retry-when-server-asks-tsdoc';`,
+  },
   'src/operators/retry-on-conflict.ts': {
     preamble: `${HTTP}
 const url = '/api/counters/retry-on-conflict-tsdoc';`,

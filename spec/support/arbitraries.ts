@@ -59,3 +59,22 @@ export const failurePattern: fc.Arbitrary<AttemptScript[]> = fc.array(attemptScr
   minLength: 1,
   maxLength: 12,
 });
+
+/**
+ * What a server asks for before each retry, in ms, attempt by attempt (repeating): often nothing,
+ * often whole seconds as `Retry-After` gives them, sometimes any wait.
+ */
+export const serverAsks: fc.Arbitrary<(number | undefined)[]> = fc.array(
+  fc.oneof(
+    fc.constant(undefined),
+    fc.integer({ min: 0, max: 5 }).map((seconds) => seconds * 1000),
+    milliseconds(5000),
+  ),
+  { minLength: 1, maxLength: 12 },
+);
+
+/** A bound on the asks that are waited for, in ms: round values, any value, or none. */
+export const retryAfterBound: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(0, 1000, 60_000, Infinity),
+  milliseconds(5000),
+);

@@ -5,6 +5,8 @@ import { listenOnLoopback, stopServer } from '../../dev-support/servers/loopback
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  /** Headers sent besides the content type and length, e.g. `{ 'retry-after': '1' }`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A loopback HTTP server that answers as its `reply` function says; see {@link startReplyServer}. */
@@ -31,9 +33,10 @@ export async function startReplyServer(
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       const previous = requestCounts.get(path) ?? 0;
       requestCounts.set(path, previous + 1);
-      const { status, body } = reply(path, previous);
+      const { status, body, headers = {} } = reply(path, previous);
       const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
       response.writeHead(status, {
+        ...headers,
         'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
         'content-length': Buffer.byteLength(text),
         'access-control-allow-origin': '*',

@@ -12,7 +12,12 @@ export interface CheckedRetryOptions {
   readonly random: () => number;
   readonly onRetry: (event: RetryEvent) => void;
   readonly onGiveUp: (event: GiveUpEvent) => void;
+  readonly retryAfter: ((error: unknown, now: number) => number | undefined) | undefined;
+  readonly maxRetryAfter: number;
 }
+
+/** {@link RetryOptions.maxRetryAfter}'s default: a minute. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 
 function ignore(): void {}
 
@@ -30,13 +35,23 @@ export function checkRetryOptions(options: RetryOptions | undefined): CheckedRet
     random = Math.random,
     onRetry = ignore,
     onGiveUp = ignore,
+    retryAfter,
+    maxRetryAfter = DEFAULT_MAX_RETRY_AFTER_MS,
   }: RetryOptions = options ?? {};
   checkFunction('RetryOptions.random', random);
   checkFunction('RetryOptions.onRetry', onRetry);
   checkFunction('RetryOptions.onGiveUp', onGiveUp);
   if (typeof scheduler?.schedule !== 'function' || typeof scheduler.now !== 'function')
     invalid(TypeError, 'RetryOptions.scheduler', 'be a SchedulerLike (with schedule() and now())', scheduler);
-  return { scheduler, random, onRetry, onGiveUp };
+  if (retryAfter !== undefined) checkFunction('RetryOptions.retryAfter', retryAfter);
+  if (!(typeof maxRetryAfter === 'number' && maxRetryAfter >= 0))
+    invalid(
+      typeof maxRetryAfter === 'number' ? RangeError : TypeError,
+      'RetryOptions.maxRetryAfter',
+      'be a number >= 0 (Infinity: no bound)',
+      maxRetryAfter,
+    );
+  return { scheduler, random, onRetry, onGiveUp, retryAfter, maxRetryAfter };
 }
 
 /**

@@ -58,7 +58,7 @@ export function onError<T>(
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
   checkFunction('retriable', retriable);
-  const { scheduler, random, onRetry, onGiveUp } = checkRetryOptions(options);
+  const { scheduler, random, onRetry, onGiveUp, retryAfter, maxRetryAfter } = checkRetryOptions(options);
   const jitterRandom = checkedRandom(random, 'RetryOptions.random');
 
   return (source) =>
@@ -77,9 +77,9 @@ export function onError<T>(
         complete: () => subscriber.complete(),
         error: (error: unknown) => {
           // Made at a failure only: a subscription that never fails pays nothing for them.
-          function giveUp(error: unknown): void {
+          function giveUp(error: unknown, ask?: number): void {
             try {
-              onGiveUp({ attempts: attempt, error });
+              onGiveUp({ attempts: attempt, error, ...(ask !== undefined && { retryAfter: ask }) });
             } catch (thrown: unknown) {
               error = thrown;
             }
@@ -93,10 +93,21 @@ export function onError<T>(
             if (subscriber.closed) return;
             // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
             if (state.steps === 1) return giveUp(error);
-            const waitMs = stepBackoff(spec, state, jitterRandom) / 1e6;
+            let waitMs = stepBackoff(spec, state, jitterRandom) / 1e6;
             // Go's cap rule leaves no steps: wait once more, then give up with this error.
             const attemptFollows = state.steps > 0;
-            onRetry({ attempt, delay: waitMs, error, attemptFollows });
+            // The server's ask, if it made one: client-go's REST client waits the larger of the two.
+            let ask = retryAfter?.(error, scheduler.now());
+            if (!(typeof ask === 'number' && ask >= 0)) ask = undefined;
+            else if (ask > maxRetryAfter) return giveUp(error, ask);
+            else if (ask > waitMs) waitMs = ask;
+            onRetry({
+              attempt,
+              delay: waitMs,
+              error,
+              attemptFollows,
+              ...(ask !== undefined && { retryAfter: ask }),
+            });
             if (subscriber.closed) return; // `onRetry` unsubscribed
             if (waitMs > 0) {
               timer = waitAtLeast(scheduler, waitMs, attemptFollows ? retry : () => giveUp(error));
@@ -105,7 +116,8 @@ export function onError<T>(
           } catch (thrown: unknown) {
             return subscriber.error(thrown);
           }
-          // A zero wait is only reached with steps left: the cap never ends a run of zero durations.
+          // A zero wait is only reached with steps left: the cap never ends a run of zero durations,
+          // and an ask is never shorter than zero.
           if (subscribing) resubscribeNow = true;
           else retry();
         },

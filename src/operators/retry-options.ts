@@ -25,6 +25,12 @@ export interface RetryEvent {
    * Count retries with the events where it is `true`.
    */
   readonly attemptFollows: boolean;
+  /**
+   * The wait the error asked for, in milliseconds, as {@link RetryOptions.retryAfter} read it;
+   * absent when there is no reader or the error asked for none. `delay` is the larger of it and the
+   * backoff's wait, so the server set this wait when `delay === retryAfter`.
+   */
+  readonly retryAfter?: number;
 }
 
 /**
@@ -41,6 +47,11 @@ export interface GiveUpEvent {
   readonly attempts: number;
   /** The last retriable error, about to be delivered to the subscriber. */
   readonly error: unknown;
+  /**
+   * Present when the retries ended because the error asked for a wait longer than
+   * {@link RetryOptions.maxRetryAfter}: that ask, in milliseconds.
+   */
+  readonly retryAfter?: number;
 }
 
 /**
@@ -88,4 +99,20 @@ export interface RetryOptions {
    * thrown error is delivered instead.
    */
   readonly onGiveUp?: (event: GiveUpEvent) => void;
+  /**
+   * Reads the wait a retriable error asks for, in milliseconds, or `undefined` for none, given the
+   * error and the scheduler's `now()`: pass `retryAfterMs` to honour `Retry-After` and a
+   * Kubernetes Status's `retryAfterSeconds`. Each wait is then the larger of the backoff's and the
+   * ask, as client-go's REST client waits; the attempt still counts against `steps`, and without an
+   * ask the backoff's wait is Go's, unchanged. A result that is not a number `>= 0` is no ask; if
+   * it throws, the thrown error is delivered. Default: none, every wait is the backoff's.
+   */
+  readonly retryAfter?: (error: unknown, now: number) => number | undefined;
+  /**
+   * The longest ask that is waited for, in milliseconds. An error that asks for longer is
+   * delivered at once, with the give-up event (its `retryAfter` says the ask): a retry sooner than
+   * the server asked would be refused again, and a subscription should not hang for as long as a
+   * server says. Default: 60000 (a minute). `Infinity`: no bound.
+   */
+  readonly maxRetryAfter?: number;
 }

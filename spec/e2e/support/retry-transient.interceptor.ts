@@ -1,5 +1,12 @@
 import { HttpErrorResponse, type HttpEvent, type HttpInterceptorFn } from '@angular/common/http';
-import { DefaultBackoff, onError, type Backoff } from 'rxjs-retry-on-conflict';
+import type { MonoTypeOperatorFunction } from 'rxjs';
+import {
+  asksForRetry,
+  DefaultBackoff,
+  onError,
+  retryWhenServerAsks,
+  type Backoff,
+} from 'rxjs-retry-on-conflict';
 
 /** Statuses that say "try again shortly": the request was fine, the server or a proxy was not. */
 const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
@@ -8,7 +15,8 @@ const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /**
- * Whether an error is an HTTP response that a later, identical request may well not get.
+ * Whether an error is an HTTP response that a later, identical request may well not get, and that
+ * does not say when to send it (an answer that does is `retryWhenServerAsks`'s).
  *
  * @example
  * ```ts
@@ -16,14 +24,16 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS
  * ```
  */
 export function isTransientHttpError(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && TRANSIENT_STATUSES.has(error.status);
+  return error instanceof HttpErrorResponse && TRANSIENT_STATUSES.has(error.status) && !asksForRetry(error);
 }
 
 /**
- * An `HttpInterceptorFn` that resends an idempotent request when it fails with 502, 503 or 504,
- * waiting as `backoff` says (client-go's `DefaultBackoff` unless given: 4 attempts, 10ms, 50ms,
- * 250ms apart, with jitter). Sending the very same request again is right for these errors, because
- * nothing about the request was wrong.
+ * An `HttpInterceptorFn` that resends an idempotent request when the server says it may: a 429 or
+ * 5xx that carries `Retry-After` is resent after the wait it asks (`retryWhenServerAsks`: client-go's
+ * REST client rule, up to 11 attempts, an ask over a minute not waited for); a 502, 503 or 504 that
+ * does not say when is resent as `backoff` says (client-go's `DefaultBackoff` unless given: 4
+ * attempts, 10ms, 50ms, 250ms apart, with jitter). Sending the very same request again is right for
+ * these errors, because nothing about the request was wrong.
  *
  * It does not retry 409 Conflict, and no interceptor should: the request it holds carries the stale
  * revision, so resending it only collects the same 409 again. Retry conflicts where the read happens,
@@ -37,7 +47,8 @@ export function isTransientHttpError(error: unknown): boolean {
  * ```
  */
 export function retryTransientErrors(backoff: Backoff = DefaultBackoff): HttpInterceptorFn {
-  const retryTransient = onError<HttpEvent<unknown>>(backoff, isTransientHttpError);
+  const retryTransient: MonoTypeOperatorFunction<HttpEvent<unknown>> = (response$) =>
+    response$.pipe(retryWhenServerAsks(), onError(backoff, isTransientHttpError));
   return (request, next) => {
     const response$ = next(request);
     // `next(request)` is cold: each retry subscribes again and so sends the request again.
