@@ -47,14 +47,12 @@ export const CONFLICT = Object.freeze({ status: 409, statusText: 'Conflict' });
  *
  * @example
  * ```ts
- * import { switchMap } from 'rxjs';
+ * import { switchMap, VirtualTimeScheduler } from 'rxjs';
  *
- * const scheduler = new EventScheduler();
- * const store = new ModelledStore(
- *   scheduler,
- *   { delayMeanMs: 1, delaySdMs: 0, readServiceMs: 0, writeServiceMs: 0 },
- *   seededRandom(1),
- * );
+ * const scheduler = new VirtualTimeScheduler();
+ * // 1 ms each way, no spread (so `random` is never called), no server time.
+ * const network = { delayMeanMs: 1, delaySdMs: 0, readServiceMs: 0, writeServiceMs: 0 };
+ * const store = new ModelledStore(scheduler, network, Math.random);
  * let revision = -1;
  * store.read().pipe(switchMap((read) => store.write(read))).subscribe((next) => (revision = next));
  * scheduler.flush();

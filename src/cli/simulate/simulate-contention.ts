@@ -29,7 +29,8 @@ import type { WaitSchedule } from './wait-functions.js';
  * import { DefaultRetry } from 'rxjs-retry-on-conflict';
  *
  * const go: RetryPolicy = { backoff: DefaultRetry };
- * const forever: RetryPolicy = { waits: awsBackoffs(5, 2000).fullJitter, maxAttempts: Infinity };
+ * // A plain wait function under RxJS's `retry`: 10 ms before every retry, never giving up.
+ * const forever: RetryPolicy = { waits: () => () => 10, maxAttempts: Infinity };
  * ```
  */
 export type RetryPolicy =
