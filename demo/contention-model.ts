@@ -11,7 +11,7 @@ import { summarizeRuns, type ContentionSummary } from '../src/cli/simulate/conte
 import type { NetworkModel } from '../src/cli/simulate/modelled-store.js';
 import { simulateContention, type RetryPolicy } from '../src/cli/simulate/simulate-contention.js';
 import { awsBackoffs, fullJitterOf, type AwsBackoffName } from '../src/cli/simulate/wait-functions.js';
-import { formatTextTable } from '../src/cli/text-table.js';
+import { formatMarkdownTable } from '../dev-support/markdown-table.js';
 import { renderModelChartSvg, type ChartSeries } from './model-chart-svg.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -336,10 +336,17 @@ function awsTable(results: ModelResults): string {
       awsWithin(model, row) ? 'yes' : '**no**',
     ]);
   }
-  return formatTextTable(rows, {
-    format: 'markdown',
-    align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-  });
+  return formatMarkdownTable(rows, [
+    'right',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
 }
 
 function awsNoneTable(results: ModelResults): string {
@@ -364,7 +371,7 @@ function awsNoneTable(results: ModelResults): string {
       byOperator.calls.toFixed(1),
     ]);
   }
-  return formatTextTable(rows, { format: 'markdown', align: ['right', 'right', 'right', 'right', 'right'] });
+  return formatMarkdownTable(rows, ['right', 'right', 'right', 'right', 'right']);
 }
 
 function labTable(results: ModelResults): string {
@@ -397,7 +404,7 @@ function labTable(results: ModelResults): string {
       ]);
     }
   }
-  return formatTextTable(rows, { format: 'markdown', align: ['left', 'left', 'right', 'right', 'left'] });
+  return formatMarkdownTable(rows, ['left', 'left', 'right', 'right', 'left']);
 }
 
 function chartTable(results: ModelResults): string {
@@ -411,10 +418,7 @@ function chartTable(results: ModelResults): string {
       ),
     ]);
   }
-  return formatTextTable(rows, {
-    format: 'markdown',
-    align: ['left', ...CHART_WRITERS.map(() => 'right' as const)],
-  });
+  return formatMarkdownTable(rows, ['left', ...CHART_WRITERS.map(() => 'right' as const)]);
 }
 
 function speedTable(results: ModelResults): string {
@@ -427,7 +431,7 @@ function speedTable(results: ModelResults): string {
     `${results.speed.cpuMs} (peak memory of the process: ${results.speed.peakRssMb} MB)`,
     'not run',
   ]);
-  return formatTextTable(rows, { format: 'markdown', align: ['right', 'right', 'right'] });
+  return formatMarkdownTable(rows, ['right', 'right', 'right']);
 }
 
 const CHART_COLORS = ['#d73027', '#4575b4', '#999999', '#fdae61', '#1a9850', '#762a83'];

@@ -209,12 +209,18 @@ export function formatSimulation(request: SimulateRequest, summary: ContentionSu
       `${network.readServiceMs} ms per read, ${network.writeServiceMs} ms per write, one at a time`,
     `Runs: ${summary.runs} (seeds ${request.seed}..${request.seed + summary.runs - 1}), added up`,
     '',
-    formatTextTable(rows, { align: ['left', 'right', 'left'] }),
+    formatTextTable(alignFiguresRight(rows)),
     '',
     'A model, not a measurement: no other load, no timeouts, no failures but conflicts, every',
     'writer starting at the same instant. Use it to compare backoffs, not to size a server.',
     '',
   ].join('\n');
+}
+
+/** The figures (second column) padded to one width, so that they line up on the right. */
+function alignFiguresRight(rows: readonly (readonly string[])[]): string[][] {
+  const width = Math.max(...rows.map(([, figure = '']) => figure.length));
+  return rows.map(([label = '', figure = '', note = '']) => [label, figure.padStart(width), note]);
 }
 
 function round(ms: number): number {
