@@ -153,7 +153,7 @@ export function chartSeries(): readonly { readonly name: string; readonly retry:
     { name: '25×5ms ×1.3, jitter 0.1', retry: { backoff: { ...LAB_CUSTOM, jitter: 0.1 } } },
     { name: '25×5ms ×1.3, jitter 1', retry: { backoff: LAB_CUSTOM } },
     {
-      name: '25×5ms ×1.3, full jitter',
+      name: '25×5ms ×1.3, AWS full jitter',
       retry: (({ schedule, maxAttempts }) => ({ waits: schedule, maxAttempts }))(fullJitterOf(LAB_CUSTOM)),
     },
   ];
@@ -450,7 +450,7 @@ export function renderChart(results: ModelResults): string {
   const series: ChartSeries[] = results.chart.map((entry, index) => ({
     name: entry.series,
     color: CHART_COLORS[index % CHART_COLORS.length] ?? '#000000',
-    dashed: entry.series.includes('full jitter'),
+    dashed: entry.series.includes('AWS full jitter'),
     points: entry.points,
   }));
   return renderModelChartSvg(series);

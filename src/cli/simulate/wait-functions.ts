@@ -79,9 +79,9 @@ export const AWS_BACKOFF_NAMES = [
 export type AwsBackoffName = (typeof AWS_BACKOFF_NAMES)[number];
 
 /**
- * Go's jitter rule beside full jitter, for one duration `d`: `wait.Jitter` stretches it to
- * `d + random · jitter · d`, so every wait lies in `d .. d·(1+jitter)` and is never shorter than `d`;
- * full jitter draws it from `0 .. d`. The first is what `Backoff.jitter` does (in milliseconds here,
+ * Go's jitter rule beside the AWS post's full jitter, for one duration `d`: `wait.Jitter` stretches it
+ * to `d + random · jitter · d`, so every wait lies in `d .. d·(1+jitter)` and is never shorter than
+ * `d`; AWS's full jitter draws it from `0 .. d`. The first is what `Backoff.jitter` does (in milliseconds here,
  * not Go's whole nanoseconds); the second is not expressible as a `Backoff`, so a simulation runs it
  * as a plain wait function.
  *
@@ -95,7 +95,7 @@ export function goJitter(durationMs: number, jitter: number, random: () => numbe
   return durationMs + random() * jitter * durationMs;
 }
 
-/** Full jitter: a wait drawn from `0 .. d`. See {@link goJitter}. */
+/** The AWS post's full jitter: a wait drawn from `0 .. d`. See {@link goJitter}. */
 export function fullJitter(durationMs: number, random: () => number): number {
   return random() * durationMs;
 }
@@ -105,8 +105,8 @@ function uniform(random: () => number, low: number, high: number): number {
 }
 
 /**
- * A Go backoff's durations (Go's schedule, jitter left out) with full jitter in place of Go's: each
- * wait drawn from `0 .. d`, and as many attempts as Go makes. For comparing the two jitter rules on
+ * A Go backoff's durations (Go's schedule, jitter left out) with the AWS post's full jitter in place
+ * of Go's: each wait drawn from `0 .. d`, and as many attempts as Go makes. For comparing the two jitter rules on
  * one schedule. Where Go's cap rule ends the retries, the give-up comes without the final wait.
  *
  * @example
