@@ -40,7 +40,8 @@ export const LAB_NETWORK: NetworkModel = {
 /** The lab's custom backoff, whose jitter the chart varies. */
 export const LAB_CUSTOM: Backoff = { steps: 25, duration: 5, factor: 1.3, jitter: 1 };
 
-interface AwsReference {
+/** docs/data/aws-backoff-simulator.json, the part the model reads. */
+export interface AwsReference {
   readonly seeds: readonly number[];
   readonly rows: readonly {
     readonly clients: number;
@@ -50,7 +51,8 @@ interface AwsReference {
   }[];
 }
 
-interface LabFigures {
+/** One backoff's figures from one lab run, or from the model. */
+export interface LabFigures {
   readonly updatesDone: number;
   readonly giveUps: number;
   readonly conflicts: number;
@@ -59,7 +61,8 @@ interface LabFigures {
   readonly wallMs: number;
 }
 
-interface LabReference {
+/** docs/data/contention-lab-runs.json, the part the model reads. */
+export interface LabReference {
   readonly writers: number;
   readonly increments: number;
   readonly backoffs: Readonly<Record<string, Backoff>>;

@@ -9,43 +9,13 @@ import {
   renderChart,
   renderPage,
   replaceGenerated,
+  type AwsReference,
+  type LabReference,
 } from '../../demo/contention-model.js';
 import { awsBackoffs, type AwsBackoffName } from '../../src/cli/simulate/wait-functions.js';
 import { REPO_ROOT } from '../support/run-node.js';
 
 const read = (file: string): string => readFileSync(`${REPO_ROOT}${file}`, 'utf8');
-
-interface AwsReference {
-  readonly rows: readonly {
-    readonly clients: number;
-    readonly backoff: AwsBackoffName;
-    readonly timeMs: readonly number[];
-    readonly calls: readonly number[];
-  }[];
-}
-
-interface LabReference {
-  readonly writers: number;
-  readonly increments: number;
-  readonly backoffs: Readonly<
-    Record<string, { steps: number; duration: number; factor: number; jitter: number }>
-  >;
-  readonly runs: readonly {
-    readonly backoffs: Readonly<
-      Record<
-        string,
-        {
-          updatesDone: number;
-          giveUps: number;
-          conflicts: number;
-          latencyP50Ms: number;
-          latencyP99Ms: number;
-          wallMs: number;
-        }
-      >
-    >;
-  }[];
-}
 
 const aws = JSON.parse(read('docs/data/aws-backoff-simulator.json')) as AwsReference;
 const lab = JSON.parse(read('docs/data/contention-lab-runs.json')) as LabReference;

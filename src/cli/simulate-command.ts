@@ -1,13 +1,9 @@
-import { DefaultBackoff, DefaultRetry, type Backoff } from '../backoff/backoff.js';
+import type { Backoff } from '../backoff/backoff.js';
 import { formatMs } from '../plan/format-ms.js';
-import {
-  BACKOFF_FLAG_OPTIONS,
-  backoffFromFlags,
-  numberFlag,
-  parseFlags,
-  UsageError,
-} from './backoff-flags.js';
+import { BACKOFF_FLAG_OPTIONS, numberFlag, parseFlags, UsageError } from './backoff-flags.js';
+import { integerFlag } from './integer-flag.js';
 import { planFor } from './plan-command.js';
+import { backoffFromPresetFlags, PRESET_FLAG_OPTION } from './preset-flag.js';
 import { summarizeRuns, type ContentionSummary } from './simulate/contention-summary.js';
 import type { NetworkModel } from './simulate/modelled-store.js';
 import { simulateContention } from './simulate/simulate-contention.js';
@@ -82,14 +78,14 @@ export interface SimulateRequest {
  * @example
  * ```ts
  * parseSimulateFlags(['--preset', 'DefaultBackoff', '--jitter', '1']).backoff; // { ...DefaultBackoff, jitter: 1, cap: 0 }
- * parseSimulateFlags(['--writers', '0']); // throws UsageError: --writers must be an integer from 1 to 100000, got 0
+ * parseSimulateFlags(['--writers', '0']); // throws UsageError: --writers must be an integer from 1 to 100000, got "0"
  * ```
  */
 export function parseSimulateFlags(argv: readonly string[]): SimulateRequest {
   const values = parseFlags(argv, {
     writers: { type: 'string' },
     updates: { type: 'string' },
-    preset: { type: 'string' },
+    ...PRESET_FLAG_OPTION,
     ...BACKOFF_FLAG_OPTIONS,
     delay: { type: 'string' },
     'delay-sd': { type: 'string' },
@@ -100,17 +96,7 @@ export function parseSimulateFlags(argv: readonly string[]): SimulateRequest {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  const presets: Record<string, Backoff> = { DefaultRetry, DefaultBackoff };
-  const preset = presets[values.preset ?? 'DefaultRetry'];
-  if (preset === undefined) {
-    throw new UsageError(
-      `--preset must be DefaultRetry or DefaultBackoff, got ${JSON.stringify(values.preset)}`,
-    );
-  }
-  const backoff = backoffFromFlags(values, preset);
-  if (Number.isInteger(backoff.steps) && backoff.steps > LIMITS.steps) {
-    throw new UsageError(`--steps must be at most ${LIMITS.steps} for a simulation, got ${backoff.steps}`);
-  }
+  const backoff = backoffFromPresetFlags(values, LIMITS.steps, 'a simulation');
   planFor(backoff); // the library's rules, as usage errors naming the flag
   return {
     writers: integerFlag('writers', values.writers, 100, 1, LIMITS.writers),
@@ -127,20 +113,6 @@ export function parseSimulateFlags(argv: readonly string[]): SimulateRequest {
     json: values.json === true,
     help: values.help === true,
   };
-}
-
-function integerFlag(
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = numberFlag(name, text) ?? fallback;
-  if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
-  }
-  return value;
 }
 
 /** A time flag: finite and >= 0, and below an hour, past which a network is not what is modelled. */

@@ -46,7 +46,7 @@ describe('summarizeRuns', () => {
   });
 });
 
-describe('percentile', () => {
+describe('percentile of the contention summary', () => {
   it('should take the nearest rank, as the lab does', () => {
     const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
