@@ -72,11 +72,15 @@ describe('parseSimulateFlags', () => {
 
   it('should reject each bad value with a usage error naming the flag, its rule and the value', () => {
     const cases: [string[], string][] = [
-      [['--writers', '0'], '--writers must be an integer from 1 to 100000, got "0"'],
-      [['--writers', '100001'], '--writers must be an integer from 1 to 100000, got "100001"'],
-      [['--writers', '2.5'], '--writers must be an integer from 1 to 100000, got "2.5"'],
+      [['--writers', '0'], '--writers must be an integer from 1 to 10000, got "0"'],
+      [['--writers', '10001'], '--writers must be an integer from 1 to 10000, got "10001"'],
+      [['--writers', '2.5'], '--writers must be an integer from 1 to 10000, got "2.5"'],
       [['--writers', 'many'], '--writers must be a decimal number, got "many"'],
       [['--updates', '0'], '--updates must be an integer from 1 to 1000, got "0"'],
+      [
+        ['--writers', '200', '--updates', '501'],
+        '--writers × --updates must be at most 100000, got 200 × 501',
+      ],
       [['--runs', '101'], '--runs must be an integer from 1 to 100, got "101"'],
       [['--seed', '-1'], '--seed must be an integer from 0 to 4294967295, got "-1"'],
       [['--delay', '-1'], '--delay must be a number of milliseconds from 0 to 3600000, got -1'],
@@ -151,7 +155,7 @@ describe('rxjs-retry-on-conflict simulate', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^rxjs-retry-on-conflict simulate: --writers must be an integer from 1 to 100000, got "0"\n\nUsage: rxjs-retry-on-conflict simulate /,
+      /^rxjs-retry-on-conflict simulate: --writers must be an integer from 1 to 10000, got "0"\n\nUsage: rxjs-retry-on-conflict simulate /,
     );
     expect(result.stderr).toContain('Run `rxjs-retry-on-conflict simulate --help` for the flags.');
   });

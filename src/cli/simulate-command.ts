@@ -9,8 +9,11 @@ import type { NetworkModel } from './simulate/modelled-store.js';
 import { simulateContention } from './simulate/simulate-contention.js';
 import { formatTextTable } from './text-table.js';
 
-/** The most writers, updates per writer, runs and steps `simulate` takes: enough to ask, bounded in time. */
-const LIMITS = { writers: 100_000, updates: 1000, runs: 100, steps: 1000 } as const;
+/**
+ * The most writers, updates per writer, updates in all (writers × updates), runs and steps `simulate`
+ * takes: the sizes it was measured at (10,000 writers in seconds, a few hundred MB), bounded in time.
+ */
+const LIMITS = { writers: 10_000, updates: 1000, updatesInAll: 100_000, runs: 100, steps: 1000 } as const;
 
 /**
  * The help text of `simulate`.
@@ -30,7 +33,8 @@ of updates that land, the give-ups, the requests per update (the load retries ad
 Each writer is retryOnConflict itself, run on a virtual clock against a modelled store.
 
   --writers N      writers, all starting at once, 1 to ${LIMITS.writers} (default 100)
-  --updates M      updates each writer makes in turn, 1 to ${LIMITS.updates} (default 1)
+  --updates M      updates each writer makes in turn, 1 to ${LIMITS.updates} (default 1);
+                   writers × updates at most ${LIMITS.updatesInAll}
   --preset NAME    start from DefaultRetry (default) or DefaultBackoff; flags override its fields
   --steps N        most attempts, an integer from 1 to ${LIMITS.steps}
   --duration MS    first wait in milliseconds
@@ -78,7 +82,7 @@ export interface SimulateRequest {
  * @example
  * ```ts
  * parseSimulateFlags(['--preset', 'DefaultBackoff', '--jitter', '1']).backoff; // { ...DefaultBackoff, jitter: 1, cap: 0 }
- * parseSimulateFlags(['--writers', '0']); // throws UsageError: --writers must be an integer from 1 to 100000, got "0"
+ * parseSimulateFlags(['--writers', '0']); // throws UsageError: --writers must be an integer from 1 to 10000, got "0"
  * ```
  */
 export function parseSimulateFlags(argv: readonly string[]): SimulateRequest {
@@ -98,9 +102,16 @@ export function parseSimulateFlags(argv: readonly string[]): SimulateRequest {
   });
   const backoff = backoffFromPresetFlags(values, LIMITS.steps, 'a simulation');
   planFor(backoff); // the library's rules, as usage errors naming the flag
+  const writers = integerFlag('writers', values.writers, 100, 1, LIMITS.writers);
+  const updatesPerWriter = integerFlag('updates', values.updates, 1, 1, LIMITS.updates);
+  if (writers * updatesPerWriter > LIMITS.updatesInAll) {
+    throw new UsageError(
+      `--writers × --updates must be at most ${LIMITS.updatesInAll}, got ${writers} × ${updatesPerWriter}`,
+    );
+  }
   return {
-    writers: integerFlag('writers', values.writers, 100, 1, LIMITS.writers),
-    updatesPerWriter: integerFlag('updates', values.updates, 1, 1, LIMITS.updates),
+    writers,
+    updatesPerWriter,
     backoff,
     network: {
       delayMeanMs: millisecondsFlag('delay', values.delay, 10),
