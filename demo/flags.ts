@@ -1,10 +1,5 @@
-import {
-  BACKOFF_FLAG_OPTIONS,
-  parseFlags,
-  backoffFromFlags,
-  numberFlag,
-  UsageError,
-} from '../src/cli/backoff-flags.js';
+import { BACKOFF_FLAG_OPTIONS, parseFlags, backoffFromFlags, UsageError } from '../src/cli/backoff-flags.js';
+import { integerFlag } from '../src/cli/integer-flag.js';
 import { type Backoff } from 'rxjs-retry-on-conflict';
 import { planFor } from '../src/cli/plan-command.js';
 
@@ -96,18 +91,4 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
     help: values.help === true,
     version: values.version === true,
   };
-}
-
-function integerFlag(
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = numberFlag(name, text) ?? fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  }
-  return value;
 }

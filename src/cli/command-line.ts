@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './backoff-flags.js';
 import { PLAN_USAGE, runPlanCommand } from './plan-command.js';
+import { runSimulateCommand, SIMULATE_USAGE } from './simulate-command.js';
 
 /** Where the command writes, and so what a spec gives it in place of the process's streams. */
 export interface CommandIo {
@@ -21,7 +22,8 @@ const NAME = 'rxjs-retry-on-conflict';
 export const USAGE = `Usage: ${NAME} <command> [flags]
 
 Commands:
-  plan    print a backoff's waits (min..max), the worst case and warnings; see \`${NAME} plan --help\`
+  plan        print a backoff's waits (min..max), the worst case and warnings; see \`${NAME} plan --help\`
+  simulate    estimate, with a model, what a backoff does for N writers on one document
 
 Flags:
   -h, --help       this text
@@ -75,12 +77,16 @@ export function main(argv: readonly string[], io: CommandIo): number {
   switch (command) {
     case 'plan':
       return runReportingUsage(`${NAME} plan`, PLAN_USAGE, io, () => runPlanCommand(rest, io.stdout));
+    case 'simulate':
+      return runReportingUsage(`${NAME} simulate`, SIMULATE_USAGE, io, () =>
+        runSimulateCommand(rest, io.stdout),
+      );
     case '-h':
     case '--help':
       io.stdout.write(USAGE);
       return 0;
     case 'help':
-      io.stdout.write(rest[0] === 'plan' ? PLAN_USAGE : USAGE);
+      io.stdout.write(rest[0] === 'plan' ? PLAN_USAGE : rest[0] === 'simulate' ? SIMULATE_USAGE : USAGE);
       return 0;
     case '-v':
     case '--version':

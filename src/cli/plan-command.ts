@@ -1,11 +1,6 @@
-import { DefaultBackoff, DefaultRetry, type Backoff } from '../backoff/backoff.js';
-import {
-  BACKOFF_FLAG_OPTIONS,
-  backoffFromFlags,
-  parseFlags,
-  usageErrorForBackoff,
-  UsageError,
-} from './backoff-flags.js';
+import type { Backoff } from '../backoff/backoff.js';
+import { BACKOFF_FLAG_OPTIONS, parseFlags, usageErrorForBackoff, UsageError } from './backoff-flags.js';
+import { backoffFromPresetFlags, PRESET_FLAG_OPTION } from './preset-flag.js';
 import { formatMs } from '../plan/format-ms.js';
 import { planBackoff, type BackoffPlan } from '../plan/plan-backoff.js';
 import { formatTextTable } from './text-table.js';
@@ -67,23 +62,12 @@ export interface PlanRequest {
  */
 export function parsePlanFlags(argv: readonly string[]): PlanRequest {
   const values = parseFlags(argv, {
-    preset: { type: 'string' },
+    ...PRESET_FLAG_OPTION,
     ...BACKOFF_FLAG_OPTIONS,
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  const presets: Record<string, Backoff> = { DefaultRetry, DefaultBackoff };
-  const preset = presets[values.preset ?? 'DefaultRetry'];
-  if (preset === undefined) {
-    throw new UsageError(
-      `--preset must be DefaultRetry or DefaultBackoff, got ${JSON.stringify(values.preset)}`,
-    );
-  }
-  const backoff = backoffFromFlags(values, preset);
-  // Infinity and fractions are left to the library's own rule for steps.
-  if (Number.isInteger(backoff.steps) && backoff.steps > MAX_PLAN_STEPS) {
-    throw new UsageError(`--steps must be at most ${MAX_PLAN_STEPS} for a plan, got ${backoff.steps}`);
-  }
+  const backoff = backoffFromPresetFlags(values, MAX_PLAN_STEPS, 'a plan');
   return { backoff, json: values.json === true, help: values.help === true };
 }
 
