@@ -13,14 +13,29 @@ import { listenOnLoopback, stopServer } from '../../dev-support/servers/loopback
  * - `/api/report`: 200 `{"ok":true}`.
  * - `/api/slow-once`: the first request is answered after 1 s, later ones at once, 200 `{"ok":true}`.
  * - `/api/unavailable-once`: 503 to the first request, then 200 `{"ok":true}`.
- * - `/api/hangs`: never answered (until the server closes).
+ * - `/api/hangs`: never answered; the client must give up on it (cancel it).
+ *
+ * A request the client cancels ends here too: a pending answer is dropped with its timer.
  */
 export interface DocsServer {
   readonly url: string;
   /** Requests received, by method and path: `GET /api/report`. */
   readonly requests: readonly string[];
+  /**
+   * Resolves, once every request received has ended (answered, or cancelled by its client), or
+   * after `timeoutMs`, to the requests still open then (`GET /api/hangs`): none, if every example
+   * waited for its requests or cancelled them.
+   */
+  settled(timeoutMs: number): Promise<string[]>;
+  /**
+   * Stops the server, once its requests have settled (up to 5 s); rejects, naming them, if some
+   * were still open: a request the server had to cut off would fail in its client.
+   */
   close(): Promise<void>;
 }
+
+/** How long {@link DocsServer.close} waits for open requests to end before it cuts them off. */
+const CLOSE_SETTLE_MS = 5_000;
 
 interface Stored {
   readonly rev: number;
@@ -32,6 +47,9 @@ export async function startDocsServer(): Promise<DocsServer> {
   const requests: string[] = [];
   const seen = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
+  /** Requests not yet ended, each as `GET /api/hangs`. */
+  const open = new Map<IncomingMessage, string>();
+  let onEnded: (() => void) | undefined;
   let rivalWrites = 0;
 
   const send = (response: ServerResponse, status: number, body: unknown): void => {
@@ -65,6 +83,11 @@ export async function startDocsServer(): Promise<DocsServer> {
         send(response, 200, { ok: true });
       }, 1000);
       timers.add(timer);
+      // The client gave up (the recipe's `timeout`): no answer is due.
+      response.once('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
       return;
     }
     if (!/^\/api\/(counters|deployments)\/[\w-]+$/.test(path)) {
@@ -98,15 +121,41 @@ export async function startDocsServer(): Promise<DocsServer> {
   };
 
   const server = createServer((request, response) => {
+    open.set(request, `${request.method} ${request.url}`);
+    // 'close': answered and sent, or the connection was cut (the client cancelled).
+    response.once('close', () => {
+      open.delete(request);
+      onEnded?.();
+    });
     handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
   });
+
+  const settled = async (timeoutMs: number): Promise<string[]> => {
+    const deadline = Date.now() + timeoutMs;
+    while (open.size > 0 && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now());
+        onEnded = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    onEnded = undefined;
+    return [...open.values()];
+  };
+
   const url = await listenOnLoopback(server);
   return {
     url,
     requests,
-    close: () => {
+    settled,
+    close: async () => {
+      const left = await settled(CLOSE_SETTLE_MS);
       for (const timer of timers) clearTimeout(timer);
-      return stopServer(server);
+      await stopServer(server);
+      if (left.length > 0)
+        throw new Error(`requests still open when the docs server closed: ${left.join(', ')}`);
     },
   };
 }
