@@ -7,7 +7,7 @@ import { format, resolveConfig } from 'prettier';
 import type { Shape } from './support/overhead-rows.js';
 import type { BenchResults } from './run.js';
 import { peers, type PeerId } from './support/peers.js';
-import { formatTextTable, type ColumnAlign } from '../src/cli/text-table.js';
+import { formatMarkdownTable, type ColumnAlign } from '../dev-support/markdown-table.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docPath = `${root}docs/performance.md`;
@@ -15,7 +15,7 @@ const docPath = `${root}docs/performance.md`;
 /** A Markdown table whose first `leftColumns` columns are text, the rest right-aligned figures. */
 function table(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
   const align = header.map((_, index): ColumnAlign => (index < leftColumns ? 'left' : 'right'));
-  return formatTextTable([header, ...rows], { format: 'markdown', align });
+  return formatMarkdownTable([header, ...rows], align);
 }
 
 const ns = (value: number | undefined) =>

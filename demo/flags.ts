@@ -8,8 +8,6 @@ import {
 import { type Backoff } from 'rxjs-retry-on-conflict';
 import { planFor } from '../src/cli/plan-command.js';
 
-export { UsageError } from '../src/cli/backoff-flags.js';
-
 /** What a demo run is asked to do. */
 export interface DemoOptions {
   /** Concurrent writers, each incrementing the one shared counter. */

@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultBackoff, DefaultRetry, type Backoff } from 'rxjs-retry-on-conflict';
-import { packageVersion } from '../src/cli/command-line.js';
+import { UsageError } from '../src/cli/backoff-flags.js';
 import { startCouchServer } from '../dev-support/servers/couch-server.js';
 import { runContentionLab, type LabRun } from './contention-lab.js';
-import { DEMO_USAGE, parseDemoFlags, UsageError, type DemoOptions } from './flags.js';
+import { DEMO_USAGE, parseDemoFlags, type DemoOptions } from './flags.js';
 import { describeGiveUps, formatSummaryTable, summarizeRun } from './lab-summary.js';
 import { createProgressDisplay, type ProgressStream } from './progress-display.js';
 import { renderTimelineSvg } from './timeline-svg.js';
@@ -105,4 +105,12 @@ export async function main(argv: readonly string[], io: LabIo): Promise<number> 
   }
   io.stdout.write('Lost updates: 0 under every backoff.\n');
   return 0;
+}
+
+/** The version of the package the demo runs: the demo sits one folder below its package.json. */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
 }

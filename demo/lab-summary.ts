@@ -1,5 +1,5 @@
 import type { Backoff } from 'rxjs-retry-on-conflict';
-import { formatTextTable } from '../src/cli/text-table.js';
+import { formatMarkdownTable } from '../dev-support/markdown-table.js';
 import type { LabRun } from './contention-lab.js';
 
 /** The figures the demo prints and writes to `summary.json`, for one backoff. */
@@ -87,10 +87,10 @@ export function formatSummaryTable(summaries: readonly LabSummary[]): string {
   ];
   const header = ['', ...summaries.map((s) => s.name)];
   const body = rows.map(([label, cell]) => [label, ...summaries.map(cell)]);
-  return formatTextTable([header, ...body], {
-    format: 'markdown',
-    align: header.map((_, column) => (column === 0 ? 'left' : 'right')),
-  });
+  return formatMarkdownTable(
+    [header, ...body],
+    header.map((_, column) => (column === 0 ? 'left' : 'right')),
+  );
 }
 
 /**

@@ -9,22 +9,24 @@ import { bundleSize } from './bundle-size.mjs';
  * 1,697 B; a backoff that would overflow refused at creation (~160 B), every missing field named
  * with the peer-config hint (~120 B), getter errors that name the field (~70 B), `onGiveUp`,
  * `attemptFollows`, waits that never end early, and creation checks written straight-line for
- * speed (~110 B) bring it to ~2.13 KB. `everything` adds `planBackoff`; `angular` is the whole
- * Angular entry with the operator.
+ * speed (~110 B) bring it to ~2.13 KB. Splitting the operator's option checks, never-early wait and
+ * jitter check into modules of their own (one backoff core, no import cycle) cost 48 B (everything
+ * 53 B, angular 43 B): each budget is raised by exactly that. `everything` adds `planBackoff`;
+ * `angular` is the whole Angular entry with the operator.
  */
 const budgets = [
   {
     name: 'retryOnConflict',
     entry: "export { retryOnConflict } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 2150,
+    maxGzipBytes: 2198,
   },
-  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 3100 },
+  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 3153 },
   {
     // The whole Angular entry, the operator included; @angular/core is the app's, like rxjs.
     name: 'angular',
     entry: "export * from 'rxjs-retry-on-conflict/angular';",
     external: ['rxjs', 'rxjs/*', '@angular/core'],
-    maxGzipBytes: 2520,
+    maxGzipBytes: 2563,
   },
 ];
 

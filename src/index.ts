@@ -35,6 +35,7 @@
 export { DefaultBackoff, DefaultRetry, type Backoff } from './backoff/backoff.js';
 export { backoffDelays } from './backoff/backoff-delays.js';
 export { isConflict } from './conflict/is-conflict.js';
-export { onError, type GiveUpEvent, type RetryEvent, type RetryOptions } from './operators/on-error.js';
+export { onError } from './operators/on-error.js';
+export type { GiveUpEvent, RetryEvent, RetryOptions } from './operators/retry-options.js';
 export { retryOnConflict } from './operators/retry-on-conflict.js';
 export { planBackoff, type BackoffPlan, type PlannedWait, type PlanWarning } from './plan/plan-backoff.js';

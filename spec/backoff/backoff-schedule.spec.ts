@@ -1,12 +1,14 @@
-import { backoffSchedule } from '../../src/backoff/backoff-schedule.js';
+import { backoffSchedule as scheduleOfSpec } from '../../src/backoff/backoff-schedule.js';
+import { toBackoffSpec } from '../../src/backoff/validate-backoff.js';
 import { backoffDelays, DefaultBackoff, DefaultRetry, type Backoff } from '../../src/index.js';
+
+const backoffSchedule = (backoff: Backoff, random: () => number) =>
+  scheduleOfSpec(toBackoffSpec(backoff), random);
 
 describe('backoffSchedule', () => {
   it("says the cap rule ended the run when the duration passed the cap, with Go's shorter schedule", () => {
     // 10 → 20 → 40 > 30: the 20 ms wait is the last, and no attempt follows it.
-    expect(
-      backoffSchedule({ duration: 10, factor: 2, jitter: 0, steps: 6, cap: 30 }, Math.random, 'random'),
-    ).toEqual({
+    expect(backoffSchedule({ duration: 10, factor: 2, jitter: 0, steps: 6, cap: 30 }, Math.random)).toEqual({
       delaysMs: [10, 20],
       capEndsRetries: true,
     });
@@ -15,11 +17,11 @@ describe('backoffSchedule', () => {
   it('says the steps ended the run when the duration reaches the cap exactly, or no cap is set', () => {
     // 10 → 20 → 40, not above the cap: the third attempt follows the second wait, and ends the run.
     const reachesCap: Backoff = { duration: 10, factor: 2, jitter: 0, steps: 3, cap: 40 };
-    expect(backoffSchedule(reachesCap, Math.random, 'random')).toEqual({
+    expect(backoffSchedule(reachesCap, Math.random)).toEqual({
       delaysMs: [10, 20],
       capEndsRetries: false,
     });
-    expect(backoffSchedule(DefaultBackoff, () => 0, 'random')).toEqual({
+    expect(backoffSchedule(DefaultBackoff, () => 0)).toEqual({
       delaysMs: [10, 50, 250],
       capEndsRetries: false,
     });
@@ -27,9 +29,7 @@ describe('backoffSchedule', () => {
 
   it('says the cap rule ended the run when it ends it on the last step there was', () => {
     // 10 → 20 → 40 > 30 on the second step, which was also the last wait steps allowed.
-    expect(
-      backoffSchedule({ duration: 10, factor: 2, jitter: 0, steps: 3, cap: 30 }, Math.random, 'random'),
-    ).toEqual({
+    expect(backoffSchedule({ duration: 10, factor: 2, jitter: 0, steps: 3, cap: 30 }, Math.random)).toEqual({
       delaysMs: [10, 20],
       capEndsRetries: true,
     });
@@ -41,20 +41,6 @@ describe('backoffSchedule', () => {
       let i = 0;
       return () => randoms[i++ % randoms.length]!;
     };
-    expect(backoffSchedule(DefaultRetry, replay(), 'random').delaysMs).toEqual(
-      backoffDelays(DefaultRetry, replay()),
-    );
-  });
-
-  it('names random as its caller calls it', () => {
-    const jittered: Backoff = { duration: 10, factor: 1, jitter: 0.5, steps: 3 };
-    expect(() => backoffSchedule(jittered, () => -1, 'plan: random')).toThrowError(
-      RangeError,
-      'plan: random must return a number in [0, 1), got -1',
-    );
-    expect(() => backoffSchedule(jittered, null as unknown as () => number, 'plan: random')).toThrowError(
-      TypeError,
-      'plan: random must be a function, got null',
-    );
+    expect(backoffSchedule(DefaultRetry, replay()).delaysMs).toEqual(backoffDelays(DefaultRetry, replay()));
   });
 });

@@ -1,10 +1,5 @@
-import {
-  formatPlan,
-  parsePlanFlags,
-  planFor,
-  PlanOverflowError,
-  UsageError,
-} from '../../src/cli/plan-command.js';
+import { formatPlan, parsePlanFlags, planFor, PlanOverflowError } from '../../src/cli/plan-command.js';
+import { UsageError } from '../../src/cli/backoff-flags.js';
 import { planBackoff } from '../../src/plan/plan-backoff.js';
 import { DefaultBackoff, type Backoff } from '../../src/index.js';
 

@@ -1,11 +1,6 @@
 import { DefaultBackoff, DefaultRetry } from '../../src/index.js';
-import {
-  formatPlan,
-  parsePlanFlags,
-  planFor,
-  runPlanCommand,
-  UsageError,
-} from '../../src/cli/plan-command.js';
+import { formatPlan, parsePlanFlags, planFor, runPlanCommand } from '../../src/cli/plan-command.js';
+import { UsageError } from '../../src/cli/backoff-flags.js';
 import { planBackoff } from '../../src/plan/plan-backoff.js';
 
 describe('parsePlanFlags', () => {

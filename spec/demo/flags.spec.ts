@@ -1,4 +1,5 @@
-import { DEFAULT_CUSTOM_BACKOFF, DEMO_USAGE, parseDemoFlags, UsageError } from '../../demo/flags.js';
+import { DEFAULT_CUSTOM_BACKOFF, DEMO_USAGE, parseDemoFlags } from '../../demo/flags.js';
+import { UsageError } from '../../src/cli/backoff-flags.js';
 import { planBackoff } from '../../src/plan/plan-backoff.js';
 
 describe('parseDemoFlags', () => {

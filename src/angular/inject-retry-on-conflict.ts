@@ -1,29 +1,6 @@
-import { inject, InjectionToken } from '@angular/core';
+import { inject } from '@angular/core';
 import type { MonoTypeOperatorFunction } from 'rxjs';
-import { retryOnConflict } from '../operators/retry-on-conflict.js';
-import { RETRY_ON_CONFLICT_POLICY, RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE } from './retry-policy.js';
-
-/**
- * Makes the operator of the policy seen from the current injector, with the testing scheduler in
- * place of the policy's own when there is one.
- * @internal
- */
-export function createRetryOnConflictOperator(): MonoTypeOperatorFunction<unknown> {
-  const policy = inject(RETRY_ON_CONFLICT_POLICY);
-  const scheduler = inject(RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE, { optional: true }) ?? policy.scheduler;
-  return retryOnConflict(policy.backoff, scheduler ? { ...policy, scheduler } : policy);
-}
-
-/**
- * The operator of an injector's policy, made once per injector that provides a policy (and once at
- * the root for the defaults): an operator holds no state between subscriptions, so every service
- * under that injector can share it.
- * @internal
- */
-export const RETRY_ON_CONFLICT_OPERATOR = new InjectionToken<MonoTypeOperatorFunction<unknown>>(
-  'RETRY_ON_CONFLICT_OPERATOR',
-  { providedIn: 'root', factory: createRetryOnConflictOperator },
-);
+import { RETRY_ON_CONFLICT_OPERATOR } from './retry-on-conflict-tokens.js';
 
 /**
  * `retryOnConflict` with the application's policy (see {@link provideRetryOnConflict}; the library's

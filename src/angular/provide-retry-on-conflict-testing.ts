@@ -1,6 +1,6 @@
 import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
 import { immediateScheduler } from './immediate-scheduler.js';
-import { RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE } from './retry-policy.js';
+import { RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE } from './retry-on-conflict-tokens.js';
 
 /**
  * For tests: retries happen at once, with no real wait, so that with `HttpTestingController` the

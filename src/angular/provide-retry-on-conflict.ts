@@ -1,8 +1,15 @@
 import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
-import { invalid } from '../backoff/invalid.js';
-import { retryOnConflict } from '../operators/retry-on-conflict.js';
-import { createRetryOnConflictOperator, RETRY_ON_CONFLICT_OPERATOR } from './inject-retry-on-conflict.js';
-import { RETRY_ON_CONFLICT_POLICY, type RetryOnConflictPolicy } from './retry-policy.js';
+import { DefaultRetry } from '../backoff/backoff.js';
+import { toBackoffSpec } from '../backoff/validate-backoff.js';
+import { invalid } from '../input/invalid.js';
+import { isObject } from '../input/is-object.js';
+import { checkRetryOptions } from '../operators/check-retry-options.js';
+import {
+  createRetryOnConflictOperator,
+  RETRY_ON_CONFLICT_OPERATOR,
+  RETRY_ON_CONFLICT_POLICY,
+} from './retry-on-conflict-tokens.js';
+import type { RetryOnConflictPolicy } from './retry-policy.js';
 
 /**
  * Sets how the application retries conflicts: the backoff, the `onRetry` and `onGiveUp` hooks, the scheduler and
@@ -10,8 +17,8 @@ import { RETRY_ON_CONFLICT_POLICY, type RetryOnConflictPolicy } from './retry-po
  * application's providers (or a route's, or `TestBed`'s); without it, the library's defaults apply
  * (client-go's `DefaultRetry`: 5 attempts about 10ms apart).
  *
- * The policy is checked here, by the operator's own checks: a wrong field throws at once, with the
- * message `retryOnConflict` would give ("Backoff.steps must be an integer >= 1, got 0"), before any
+ * The policy is checked here, by the checks `retryOnConflict` makes of its backoff and options: a
+ * wrong field throws at once, with the message `retryOnConflict` would give ("Backoff.steps must be an integer >= 1, got 0"), before any
  * injector is made.
  *
  * @param policy - the fields to change from the defaults; see {@link RetryOnConflictPolicy}.
@@ -31,12 +38,12 @@ import { RETRY_ON_CONFLICT_POLICY, type RetryOnConflictPolicy } from './retry-po
  * ```
  */
 export function provideRetryOnConflict(policy: RetryOnConflictPolicy = {}): EnvironmentProviders {
-  if (typeof policy !== 'object' || policy === null)
-    invalid(TypeError, 'RetryOnConflictPolicy', 'be an object', policy);
-  // A copy, so that a later change to the caller's object cannot skip the check below.
+  if (!isObject(policy)) invalid(TypeError, 'RetryOnConflictPolicy', 'be an object', policy);
+  // A copy, so that a later change to the caller's object cannot skip the checks below.
   const checked: RetryOnConflictPolicy = { ...policy };
-  // Built once and dropped: the checks are the operator's own, so the messages cannot drift apart.
-  retryOnConflict(checked.backoff, checked);
+  // As `retryOnConflict` reads its arguments: an absent backoff is DefaultRetry, `null` is no backoff.
+  toBackoffSpec(checked.backoff === undefined ? DefaultRetry : checked.backoff);
+  checkRetryOptions(checked);
   return makeEnvironmentProviders([
     { provide: RETRY_ON_CONFLICT_POLICY, useValue: checked },
     // Provided here as well as at the root, so that a route's injector with a policy of its own

@@ -1,5 +1,8 @@
+import { invalid } from '../input/invalid.js';
 import type { Backoff } from './backoff.js';
 import { backoffSchedule } from './backoff-schedule.js';
+import { checkedRandom } from './checked-random.js';
+import { toBackoffSpec } from './validate-backoff.js';
 
 /**
  * The waits, in milliseconds, that {@link onError} makes when every attempt fails: exactly the
@@ -25,5 +28,8 @@ import { backoffSchedule } from './backoff-schedule.js';
  * ```
  */
 export function backoffDelays(backoff: Backoff, random: () => number = Math.random): number[] {
-  return backoffSchedule(backoff, random, 'backoffDelays: random').delaysMs;
+  const name = 'backoffDelays: random';
+  const spec = toBackoffSpec(backoff);
+  if (typeof random !== 'function') invalid(TypeError, name, 'be a function', random);
+  return backoffSchedule(spec, checkedRandom(random, name)).delaysMs;
 }

@@ -1,7 +1,5 @@
-import type { Backoff } from './backoff.js';
+import type { BackoffSpec } from './backoff-spec.js';
 import { startBackoff, stepBackoff } from './backoff-step.js';
-import { invalid } from './invalid.js';
-import { toBackoffSpec } from './validate-backoff.js';
 
 /**
  * Every wait of a run whose attempts all fail, and whether Go's cap rule ended it (then the last
@@ -17,17 +15,16 @@ export interface BackoffSchedule {
  * The schedule behind {@link backoffDelays}, with the cap rule's verdict from the stepper itself,
  * so that a caller need not run the schedule again with one more step to learn it.
  *
- * @param randomName - how errors name `random`: the parameter of the public function calling this.
+ * @param spec - the backoff, checked by `toBackoffSpec`.
+ * @param random - called as it is: a caller with a user's `random` passes it through `checkedRandom`.
  * @internal
  */
-export function backoffSchedule(backoff: Backoff, random: () => number, randomName: string): BackoffSchedule {
-  const spec = toBackoffSpec(backoff);
-  if (typeof random !== 'function') invalid(TypeError, randomName, 'be a function', random);
+export function backoffSchedule(spec: BackoffSpec, random: () => number): BackoffSchedule {
   const state = startBackoff(spec);
   const delaysMs: number[] = [];
   // Go's ExponentialBackoff loop: no sleep after the last attempt, none once the cap ended the steps.
   while (state.steps > 1) {
-    delaysMs.push(stepBackoff(spec, state, random, randomName) / 1e6);
+    delaysMs.push(stepBackoff(spec, state, random) / 1e6);
   }
   return { delaysMs, capEndsRetries: state.steps === 0 };
 }

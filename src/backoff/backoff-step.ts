@@ -1,5 +1,4 @@
-import { invalid } from './invalid.js';
-import type { BackoffSpec } from './validate-backoff.js';
+import type { BackoffSpec } from './backoff-spec.js';
 
 /**
  * The part of a backoff that changes as it is used: Go's `Backoff` value after some `Step()` calls.
@@ -27,15 +26,11 @@ export function startBackoff(spec: BackoffSpec): BackoffState {
  * `rand * jitter * duration`, in that order, so that the same random numbers give the same waits
  * to the nanosecond. No wait can pass Go's longest duration: `toBackoffSpec` refused such specs.
  *
- * @param randomName - how an error names `random` when it returns a number outside [0, 1).
+ * @param random - called once when `jitter > 0`, never otherwise; its value is taken as it is, so a
+ *   caller with a user's `random` passes it through `checkedRandom`.
  * @internal
  */
-export function stepBackoff(
-  spec: BackoffSpec,
-  state: BackoffState,
-  random: () => number,
-  randomName: string,
-): number {
+export function stepBackoff(spec: BackoffSpec, state: BackoffState, random: () => number): number {
   state.steps--;
   const durationNs = state.durationNs;
   if (spec.factor !== 0) {
@@ -47,10 +42,7 @@ export function stepBackoff(
     }
   }
   if (spec.jitter > 0) {
-    const r = random();
-    if (typeof r !== 'number' || !(r >= 0 && r < 1))
-      invalid(RangeError, randomName, 'return a number in [0, 1)', r);
-    return durationNs + Math.trunc(r * spec.jitter * durationNs);
+    return durationNs + Math.trunc(random() * spec.jitter * durationNs);
   }
   return durationNs;
 }

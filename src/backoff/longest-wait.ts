@@ -1,12 +1,6 @@
-import { invalid } from './invalid.js';
+import { invalid } from '../input/invalid.js';
+import { BELOW_LONGEST_DURATION, largestRandom, MAX_DURATION_NS, type BackoffSpec } from './backoff-spec.js';
 import { startBackoff, stepBackoff } from './backoff-step.js';
-import type { BackoffSpec } from './validate-backoff.js';
-
-/** Go's longest `time.Duration` (2^63 - 1 ns), as the nearest double. */
-export const MAX_DURATION_NS = 2 ** 63;
-
-/** The rule that every duration, configured or reached by growth, must keep. */
-export const BELOW_LONGEST_DURATION = `be below ${MAX_DURATION_NS / 1e6} ms (Go's longest duration)`;
 
 /** Waits walked one by one, at most; a run still growing after them is judged by a bound. */
 const WALK_LIMIT = 65_536;
@@ -39,7 +33,7 @@ export function checkLongestWait(spec: BackoffSpec): void {
       state.steps = 2;
     }
     // The wait as stepBackoff makes it, with the largest double below 1 as random().
-    const longestNs = stepBackoff(spec, state, largestRandom, '');
+    const longestNs = stepBackoff(spec, state, largestRandom);
     if (longestNs >= MAX_DURATION_NS)
       invalid(
         RangeError,
@@ -53,5 +47,3 @@ export function checkLongestWait(spec: BackoffSpec): void {
     if (state.durationNs <= durationNs) return;
   }
 }
-
-const largestRandom = (): number => 1 - 2 ** -53;

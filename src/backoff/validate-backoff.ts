@@ -1,19 +1,8 @@
+import { invalid } from '../input/invalid.js';
+import { isObject } from '../input/is-object.js';
 import type { Backoff } from './backoff.js';
-import { invalid } from './invalid.js';
-import { isObject } from './is-object.js';
-import { BELOW_LONGEST_DURATION, checkLongestWait, MAX_DURATION_NS } from './longest-wait.js';
-
-/**
- * A {@link Backoff} checked and converted to Go's units: whole nanoseconds, `capNs` 0 for none.
- * @internal
- */
-export interface BackoffSpec {
-  readonly durationNs: number;
-  readonly factor: number;
-  readonly jitter: number;
-  readonly steps: number;
-  readonly capNs: number;
-}
+import { BELOW_LONGEST_DURATION, MAX_DURATION_NS, type BackoffSpec } from './backoff-spec.js';
+import { checkLongestWait } from './longest-wait.js';
 
 /**
  * Checks a backoff and converts it to nanoseconds. Go would run a negative, infinite or NaN field,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { PLAN_USAGE, runPlanCommand, UsageError } from './plan-command.js';
+import { UsageError } from './backoff-flags.js';
+import { PLAN_USAGE, runPlanCommand } from './plan-command.js';
 
 /** Where the command writes, and so what a spec gives it in place of the process's streams. */
 export interface CommandIo {

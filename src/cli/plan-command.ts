@@ -10,8 +10,6 @@ import { formatMs } from '../plan/format-ms.js';
 import { planBackoff, type BackoffPlan } from '../plan/plan-backoff.js';
 import { formatTextTable } from './text-table.js';
 
-export { UsageError } from './backoff-flags.js';
-
 /** The most steps `plan` lays out: a schedule is for reading. */
 const MAX_PLAN_STEPS = 1000;
 

@@ -1,4 +1,4 @@
-import { isObject } from '../backoff/is-object.js';
+import { isObject } from '../input/is-object.js';
 
 /**
  * Whether an error says "409 Conflict": the write lost an optimistic-concurrency race and is worth

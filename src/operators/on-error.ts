@@ -1,107 +1,18 @@
 import {
-  asyncScheduler,
   Observable,
   Subscriber,
   type MonoTypeOperatorFunction,
   type Observer,
-  type SchedulerLike,
   type Subscription,
+  type Unsubscribable,
 } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
 import { startBackoff, stepBackoff, type BackoffState } from '../backoff/backoff-step.js';
-import { invalid } from '../backoff/invalid.js';
+import { checkedRandom } from '../backoff/checked-random.js';
 import { toBackoffSpec } from '../backoff/validate-backoff.js';
-
-/**
- * What {@link RetryOptions.onRetry} is told before each wait.
- *
- * @example
- * ```ts
- * const log = ({ attempt, delay, error, attemptFollows }: RetryEvent) =>
- *   console.warn(
- *     `attempt ${attempt} failed (${String(error)}); waiting ${delay.toFixed(1)}ms` +
- *       (attemptFollows ? '' : ', then giving up (cap reached)'),
- *   );
- * ```
- */
-export interface RetryEvent {
-  /** The attempt that just failed, counting from 1 (the first subscription is attempt 1). */
-  readonly attempt: number;
-  /** The wait about to begin, in milliseconds (jitter included). */
-  readonly delay: number;
-  /** The retriable error that attempt failed with. */
-  readonly error: unknown;
-  /**
-   * Whether another attempt follows this wait. `false` only for the last wait of Go's cap rule:
-   * the duration passed `cap`, so the error is delivered when the wait ends, with no new attempt.
-   * Count retries with the events where it is `true`.
-   */
-  readonly attemptFollows: boolean;
-}
-
-/**
- * What {@link RetryOptions.onGiveUp} is told when the retries have run out.
- *
- * @example
- * ```ts
- * const report = ({ attempts, error }: GiveUpEvent) =>
- *   console.error(`gave up after ${attempts} attempts: ${String(error)}`);
- * ```
- */
-export interface GiveUpEvent {
-  /** How many attempts were made (subscriptions to the source), all failed. */
-  readonly attempts: number;
-  /** The last retriable error, about to be delivered to the subscriber. */
-  readonly error: unknown;
-}
-
-/**
- * Options shared by {@link onError} and {@link retryOnConflict}.
- *
- * @example
- * ```ts
- * import { retryOnConflict, type RetryOptions } from 'rxjs-retry-on-conflict';
- *
- * // Metrics: a retry is a wait followed by an attempt; a give-up is a run whose retries ran out.
- * const metrics = { retries: 0, giveUps: 0 };
- * const options: RetryOptions = {
- *   onRetry: ({ attemptFollows }) => {
- *     if (attemptFollows) metrics.retries++;
- *   },
- *   onGiveUp: () => metrics.giveUps++,
- * };
- * update$.pipe(retryOnConflict(undefined, options));
- * ```
- */
-export interface RetryOptions {
-  /**
-   * Where the waits are scheduled, and whose clock (`now()`) they are measured by. Default:
-   * `asyncScheduler`. Pass a `TestScheduler` or `VirtualTimeScheduler` in tests.
-   */
-  readonly scheduler?: SchedulerLike;
-  /**
-   * Source of the jitter, returning numbers in [0, 1). Default: `Math.random`. Inject a fixed
-   * sequence to make jittered waits exact in tests. A value outside [0, 1) is delivered to the
-   * subscriber as a `RangeError`.
-   */
-  readonly random?: () => number;
-  /**
-   * Called before each wait, with the attempt that failed, the wait, the error and whether an
-   * attempt follows the wait (not after the final wait of Go's cap rule); for logging and metrics.
-   * If it throws, the thrown error is delivered to the subscriber and retrying stops.
-   */
-  readonly onRetry?: (event: RetryEvent) => void;
-  /**
-   * Called once, just before the last retriable error is delivered because the retries ran out:
-   * `steps` attempts failed, or the final wait of Go's cap rule ended. Never for an error that
-   * `retriable` refuses (it passes through at once), never after unsubscribing. If it throws, the
-   * thrown error is delivered instead.
-   */
-  readonly onGiveUp?: (event: GiveUpEvent) => void;
-}
-
-/** Node and browsers fire a longer timer at once; such a wait is taken in pieces. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
+import { checkFunction, checkRetryOptions } from './check-retry-options.js';
+import type { RetryOptions } from './retry-options.js';
+import { waitAtLeast } from './wait-at-least.js';
 
 /**
  * Resubscribes to the source when it fails with an error that `retriable` accepts, waiting between
@@ -146,23 +57,9 @@ export function onError<T>(
   options?: RetryOptions,
 ): MonoTypeOperatorFunction<T> {
   const spec = toBackoffSpec(backoff);
-  // Plain statements, and nothing destructured when no options are given: an operator is often made
-  // per call, so its making should cost about what RxJS's `retry` costs.
-  let scheduler: SchedulerLike = asyncScheduler;
-  let random = Math.random;
-  let onRetry: (event: RetryEvent) => void = ignore;
-  let onGiveUp: (event: GiveUpEvent) => void = ignore;
-  if (options !== undefined) {
-    if (typeof options !== 'object' || options === null)
-      invalid(TypeError, 'RetryOptions', 'be an object', options);
-    ({ scheduler = scheduler, random = random, onRetry = onRetry, onGiveUp = onGiveUp } = options);
-  }
   checkFunction('retriable', retriable);
-  checkFunction('RetryOptions.random', random);
-  checkFunction('RetryOptions.onRetry', onRetry);
-  checkFunction('RetryOptions.onGiveUp', onGiveUp);
-  if (typeof scheduler?.schedule !== 'function' || typeof scheduler.now !== 'function')
-    invalid(TypeError, 'RetryOptions.scheduler', 'be a SchedulerLike (with schedule() and now())', scheduler);
+  const { scheduler, random, onRetry, onGiveUp } = checkRetryOptions(options);
+  const jitterRandom = checkedRandom(random, 'RetryOptions.random');
 
   return (source) =>
     new Observable<T>((subscriber) => {
@@ -170,7 +67,7 @@ export function onError<T>(
       let state: BackoffState | undefined;
       let attempt = 0;
       let inner: Subscription | undefined;
-      let timer: Subscription | undefined;
+      let timer: Unsubscribable | undefined;
       let subscribing = false;
       let resubscribeNow = false;
 
@@ -189,24 +86,6 @@ export function onError<T>(
             subscriber.error(error);
           }
 
-          // Waits until the scheduler's clock reads `end`. A timer may fire before its time by that
-          // clock (Node counts from a clock cached at the start of the event loop's turn), and one
-          // longer than a timer can hold is taken in pieces: either way the rest is scheduled anew, so
-          // the wait never ends early. Each piece is its own action, so that `timer` is always the one
-          // pending and no chain of spent actions builds up (a virtual scheduler's action that
-          // reschedules itself makes a new one, held by the old). On a virtual clock a timer fires on
-          // time to the same double, so nothing more is scheduled.
-          function wait(end: number, leftMs: number, done: () => void): void {
-            timer = scheduler.schedule(
-              () => {
-                const left = end - scheduler.now();
-                if (left > 0) wait(end, left, done);
-                else done();
-              },
-              Math.min(leftMs, LONGEST_TIMER_MS),
-            );
-          }
-
           try {
             state ??= startBackoff(spec);
             if (!retriable(error)) return subscriber.error(error);
@@ -214,14 +93,13 @@ export function onError<T>(
             if (subscriber.closed) return;
             // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
             if (state.steps === 1) return giveUp(error);
-            const waitMs = stepBackoff(spec, state, random, 'RetryOptions.random') / 1e6;
+            const waitMs = stepBackoff(spec, state, jitterRandom) / 1e6;
             // Go's cap rule leaves no steps: wait once more, then give up with this error.
             const attemptFollows = state.steps > 0;
             onRetry({ attempt, delay: waitMs, error, attemptFollows });
             if (subscriber.closed) return; // `onRetry` unsubscribed
             if (waitMs > 0) {
-              const end = scheduler.now() + waitMs;
-              wait(end, waitMs, attemptFollows ? retry : () => giveUp(error));
+              timer = waitAtLeast(scheduler, waitMs, attemptFollows ? retry : () => giveUp(error));
               return;
             }
           } catch (thrown: unknown) {
@@ -267,9 +145,3 @@ export function onError<T>(
 function attemptSubscriber<T>(observer: Observer<T>): Subscriber<T> {
   return new Subscriber<T>(observer);
 }
-
-function checkFunction(name: string, value: unknown): void {
-  if (typeof value !== 'function') invalid(TypeError, name, 'be a function', value);
-}
-
-function ignore(): void {}

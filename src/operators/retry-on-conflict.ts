@@ -1,7 +1,8 @@
 import type { MonoTypeOperatorFunction } from 'rxjs';
 import { DefaultRetry, type Backoff } from '../backoff/backoff.js';
 import { isConflict } from '../conflict/is-conflict.js';
-import { onError, type RetryOptions } from './on-error.js';
+import { onError } from './on-error.js';
+import type { RetryOptions } from './retry-options.js';
 
 /**
  * Retries a read-modify-write when the server answers **409 Conflict**: client-go's

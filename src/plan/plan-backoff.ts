@@ -1,6 +1,7 @@
 import type { Backoff } from '../backoff/backoff.js';
-import { backoffDelays } from '../backoff/backoff-delays.js';
 import { backoffSchedule } from '../backoff/backoff-schedule.js';
+import { largestRandom } from '../backoff/backoff-spec.js';
+import { toBackoffSpec } from '../backoff/validate-backoff.js';
 import { formatMs } from './format-ms.js';
 
 /**
@@ -86,9 +87,6 @@ export const COMMON_HTTP_TIMEOUTS: readonly { readonly ms: number; readonly wher
   },
 ];
 
-/** The largest double below 1: the top of the range `Math.random` returns. */
-const LARGEST_RANDOM = 1 - 2 ** -53;
-
 /**
  * Plans a backoff for the case where every attempt fails: the jitter envelope of each wait
  * (`random()` at 0 and just below 1), the worst-case total before the error reaches the caller,
@@ -111,9 +109,10 @@ const LARGEST_RANDOM = 1 - 2 ** -53;
  * ```
  */
 export function planBackoff(backoff: Backoff): BackoffPlan {
+  const spec = toBackoffSpec(backoff);
   // The stepper says whether Go's cap rule ended the run; the jitter does not change that.
-  const { delaysMs: shortest, capEndsRetries } = backoffSchedule(backoff, () => 0, 'random');
-  const longest = backoffDelays(backoff, () => LARGEST_RANDOM);
+  const { delaysMs: shortest, capEndsRetries } = backoffSchedule(spec, () => 0);
+  const longest = backoffSchedule(spec, largestRandom).delaysMs;
   const attempts = capEndsRetries ? shortest.length : shortest.length + 1;
 
   // Sums in whole nanoseconds, as the waits are, so that no float dust shows in the totals.

@@ -4,7 +4,7 @@ import { runInInjectionContext } from '@angular/core';
 import { defer, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
-import { RETRY_ON_CONFLICT_POLICY } from '../../src/angular/retry-policy.js';
+import { RETRY_ON_CONFLICT_POLICY } from '../../src/angular/retry-on-conflict-tokens.js';
 
 describe('RETRY_ON_CONFLICT_POLICY', () => {
   it('should be the empty policy in a root injector that provides none', () => {

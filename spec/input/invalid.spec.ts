@@ -1,4 +1,4 @@
-import { invalid } from '../../src/backoff/invalid.js';
+import { invalid } from '../../src/input/invalid.js';
 
 describe('invalid', () => {
   const shown: [unknown, string][] = [

@@ -1,0 +1,48 @@
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { invalid } from '../input/invalid.js';
+import { isObject } from '../input/is-object.js';
+import type { GiveUpEvent, RetryEvent, RetryOptions } from './retry-options.js';
+
+/**
+ * {@link RetryOptions} checked, with every default filled in.
+ * @internal
+ */
+export interface CheckedRetryOptions {
+  readonly scheduler: SchedulerLike;
+  readonly random: () => number;
+  readonly onRetry: (event: RetryEvent) => void;
+  readonly onGiveUp: (event: GiveUpEvent) => void;
+}
+
+function ignore(): void {}
+
+/**
+ * Checks the options of {@link onError} (and so of `retryOnConflict` and the Angular policy), and
+ * fills in the defaults: a field of the wrong kind throws a `TypeError` naming it. Each field is
+ * read once, in the order of the interface.
+ * @internal
+ */
+export function checkRetryOptions(options: RetryOptions | undefined): CheckedRetryOptions {
+  if (options !== undefined && !isObject(options))
+    invalid(TypeError, 'RetryOptions', 'be an object', options);
+  const {
+    scheduler = asyncScheduler,
+    random = Math.random,
+    onRetry = ignore,
+    onGiveUp = ignore,
+  }: RetryOptions = options ?? {};
+  checkFunction('RetryOptions.random', random);
+  checkFunction('RetryOptions.onRetry', onRetry);
+  checkFunction('RetryOptions.onGiveUp', onGiveUp);
+  if (typeof scheduler?.schedule !== 'function' || typeof scheduler.now !== 'function')
+    invalid(TypeError, 'RetryOptions.scheduler', 'be a SchedulerLike (with schedule() and now())', scheduler);
+  return { scheduler, random, onRetry, onGiveUp };
+}
+
+/**
+ * Throws a `TypeError` naming `name` unless `value` is a function.
+ * @internal
+ */
+export function checkFunction(name: string, value: unknown): void {
+  if (typeof value !== 'function') invalid(TypeError, name, 'be a function', value);
+}
