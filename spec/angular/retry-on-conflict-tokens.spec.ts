@@ -4,7 +4,11 @@ import { runInInjectionContext } from '@angular/core';
 import { defer, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
-import { RETRY_ON_CONFLICT_POLICY } from '../../src/angular/retry-on-conflict-tokens.js';
+import {
+  RETRY_ON_CONFLICT_OPERATOR,
+  RETRY_ON_CONFLICT_POLICY,
+  RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE,
+} from '../../src/angular/retry-on-conflict-tokens.js';
 
 describe('RETRY_ON_CONFLICT_POLICY', () => {
   it('should be the empty policy in a root injector that provides none', () => {
@@ -37,5 +41,15 @@ describe('RETRY_ON_CONFLICT_POLICY', () => {
     } finally {
       injector.destroy();
     }
+  });
+});
+
+describe('the injection tokens', () => {
+  it("should each carry its name, which Angular's messages show", () => {
+    expect(String(RETRY_ON_CONFLICT_POLICY)).toBe('InjectionToken RETRY_ON_CONFLICT_POLICY');
+    expect(String(RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE)).toBe(
+      'InjectionToken RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE',
+    );
+    expect(String(RETRY_ON_CONFLICT_OPERATOR)).toBe('InjectionToken RETRY_ON_CONFLICT_OPERATOR');
   });
 });

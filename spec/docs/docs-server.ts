@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopback, stopServer } from '../../dev-support/servers/loopback-server.js';
+import { CLOSE_SETTLE_MS, trackOpenRequests } from '../support/open-requests.js';
 
 /**
  * The server the runnable examples of the docs talk to, on 127.0.0.1, so that an example's
@@ -22,20 +23,17 @@ export interface DocsServer {
   /** Requests received, by method and path: `GET /api/report`. */
   readonly requests: readonly string[];
   /**
-   * Resolves, once every request received has ended (answered, or cancelled by its client), or
-   * after `timeoutMs`, to the requests still open then (`GET /api/hangs`): none, if every example
-   * waited for its requests or cancelled them.
+   * Resolves, once every request received has ended, or after `timeoutMs`, to the requests still
+   * open then (`GET /api/hangs`): none, if every example awaited or cancelled its requests.
    */
   settled(timeoutMs: number): Promise<string[]>;
   /**
-   * Stops the server, once its requests have settled (up to 5 s); rejects, naming them, if some
-   * were still open: a request the server had to cut off would fail in its client.
+   * Stops the server, once its requests have settled (up to {@link CLOSE_SETTLE_MS}); rejects,
+   * naming them, if some were still open: a request the server had to cut off would fail in its
+   * client.
    */
   close(): Promise<void>;
 }
-
-/** How long {@link DocsServer.close} waits for open requests to end before it cuts them off. */
-const CLOSE_SETTLE_MS = 5_000;
 
 interface Stored {
   readonly rev: number;
@@ -47,9 +45,6 @@ export async function startDocsServer(): Promise<DocsServer> {
   const requests: string[] = [];
   const seen = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
-  /** Requests not yet ended, each as `GET /api/hangs`. */
-  const open = new Map<IncomingMessage, string>();
-  let onEnded: (() => void) | undefined;
   let rivalWrites = 0;
 
   const send = (response: ServerResponse, status: number, body: unknown): void => {
@@ -121,29 +116,9 @@ export async function startDocsServer(): Promise<DocsServer> {
   };
 
   const server = createServer((request, response) => {
-    open.set(request, `${request.method} ${request.url}`);
-    // 'close': answered and sent, or the connection was cut (the client cancelled).
-    response.once('close', () => {
-      open.delete(request);
-      onEnded?.();
-    });
     handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
   });
-
-  const settled = async (timeoutMs: number): Promise<string[]> => {
-    const deadline = Date.now() + timeoutMs;
-    while (open.size > 0 && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, deadline - Date.now());
-        onEnded = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-    onEnded = undefined;
-    return [...open.values()];
-  };
+  const { settled } = trackOpenRequests(server);
 
   const url = await listenOnLoopback(server);
   return {
