@@ -37,11 +37,41 @@ describe('immediateScheduler', () => {
     expect(depths[1]).toBe(depths[0]);
   });
 
-  it("should tell queueScheduler's time", () => {
+  it("should tell queueScheduler's time, or later, never going back", () => {
     const before = queueScheduler.now();
-    const now = immediateScheduler.now();
+    const first = immediateScheduler.now();
+    const second = immediateScheduler.now();
 
-    expect(now).toBeGreaterThanOrEqual(before);
-    expect(now).toBeLessThanOrEqual(queueScheduler.now());
+    expect(first).toBeGreaterThanOrEqual(before);
+    expect(second).toBeGreaterThanOrEqual(first);
+    // Ahead of the wall clock only by the waits it has skipped: a time, not a limit.
+    expect(Number.isFinite(second)).toBeTrue();
+  });
+
+  it('should read, from the moment work runs, at least the time that work was due', () => {
+    const scheduledAt = immediateScheduler.now();
+    let during = Number.NaN;
+
+    immediateScheduler.schedule(() => (during = immediateScheduler.now()), 3_600_000);
+
+    // The wall clock is an hour behind: the clock reads the due time itself, as a virtual one would.
+    expect(during).toBe(scheduledAt + 3_600_000);
+    expect(immediateScheduler.now()).toBe(during);
+  });
+
+  it('should end a wait measured by its own clock with one action, as a virtual clock does', () => {
+    // The operator's wait: the rest is scheduled anew for as long as the clock reads before the end.
+    let actions = 0;
+    const end = immediateScheduler.now() + 50;
+    const wait = (): void => {
+      immediateScheduler.schedule(() => {
+        actions++;
+        if (end - immediateScheduler.now() > 0) wait();
+      }, 50);
+    };
+
+    wait();
+
+    expect(actions).toBe(1);
   });
 });

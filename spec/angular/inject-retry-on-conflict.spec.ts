@@ -1,7 +1,8 @@
 // First: it loads Angular's JIT compiler.
 import { createHttpEnvironment } from '../support/angular-environment.js';
 import { runInInjectionContext, type EnvironmentInjector } from '@angular/core';
-import { defer, lastValueFrom, of, throwError, type MonoTypeOperatorFunction, type Observable } from 'rxjs';
+import { defer, merge, of, throwError, type MonoTypeOperatorFunction, type Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
 import { provideRetryOnConflict } from '../../src/angular/provide-retry-on-conflict.js';
 
@@ -21,6 +22,22 @@ function conflictingSource(conflicts: number): ConflictingSource {
   return source;
 }
 
+/**
+ * What a subscription to `source$` receives, run on virtual time: inside `TestScheduler.run()` the
+ * `asyncScheduler` that the operator waits on by default is virtual, and is flushed at the end.
+ */
+function runOnVirtualTime<T>(source$: Observable<T>): { values: T[]; error?: unknown; completed: boolean } {
+  const seen: { values: T[]; error?: unknown; completed: boolean } = { values: [], completed: false };
+  new TestScheduler((actual, expected) => expect(actual).toEqual(expected)).run(() => {
+    source$.subscribe({
+      next: (value) => seen.values.push(value),
+      error: (error: unknown) => (seen.error = error),
+      complete: () => (seen.completed = true),
+    });
+  });
+  return seen;
+}
+
 describe('injectRetryOnConflict', () => {
   let injector: EnvironmentInjector;
 
@@ -38,22 +55,25 @@ describe('injectRetryOnConflict', () => {
     );
   });
 
-  it('should work in the field initializer of a service made in an injection context', async () => {
+  it('should work in the field initializer of a service made in an injection context', () => {
     class SaveService {
       readonly retryOnConflict: MonoTypeOperatorFunction<string> = injectRetryOnConflict<string>();
     }
     const service = runInInjectionContext(injector, () => new SaveService());
     const source = conflictingSource(2);
 
-    expect(await lastValueFrom(source.save$.pipe(service.retryOnConflict))).toBe('saved');
+    expect(runOnVirtualTime(source.save$.pipe(service.retryOnConflict))).toEqual({
+      values: ['saved'],
+      completed: true,
+    });
     expect(source.subscriptions).toBe(3);
   });
 
-  it('should give up with the 409 after the policy steps', async () => {
+  it('should give up with the 409 after the policy steps', () => {
     const retry = runInInjectionContext(injector, () => injectRetryOnConflict<string>());
     const source = conflictingSource(Infinity);
 
-    await expectAsync(lastValueFrom(source.save$.pipe(retry))).toBeRejectedWith({ status: 409 });
+    expect(runOnVirtualTime(source.save$.pipe(retry)).error).toEqual({ status: 409 });
     expect(source.subscriptions).toBe(3);
   });
 
@@ -64,13 +84,13 @@ describe('injectRetryOnConflict', () => {
     expect(second).toBe(first);
   });
 
-  it('should run a backoff of its own for each subscription to a shared operator', async () => {
+  it('should run a backoff of its own for each subscription to a shared operator', () => {
     const retry = runInInjectionContext(injector, () => injectRetryOnConflict<string>());
     const sources = [conflictingSource(2), conflictingSource(2)];
 
-    const saved = await Promise.all(sources.map(({ save$ }) => lastValueFrom(save$.pipe(retry))));
+    const saved = runOnVirtualTime(merge(...sources.map(({ save$ }) => save$.pipe(retry))));
 
-    expect(saved).toEqual(['saved', 'saved']);
+    expect(saved.values).toEqual(['saved', 'saved']);
     expect(sources.map(({ subscriptions }) => subscriptions)).toEqual([3, 3]);
   });
 });

@@ -8,7 +8,7 @@ import {
   type EnvironmentProviders,
   type Provider,
 } from '@angular/core';
-import { defer, map, switchMap, throwError, type Observable } from 'rxjs';
+import { defer, map, queueScheduler, switchMap, throwError, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { retryOnConflict, type Backoff, type RetryEvent } from '../../src/index.js';
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
@@ -193,14 +193,47 @@ describe('provideRetryOnConflictTesting', () => {
       provideRetryOnConflictTesting(),
     );
     let subscriptions = 0;
+    const depths: number[] = [];
     const failing$ = defer(() => {
       subscriptions++;
+      if (subscriptions === 2 || subscriptions === 20_000) depths.push(stackDepth());
       return throwError(() => ({ status: 409 }));
     });
 
+    const previousLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = Infinity;
+    try {
+      const seen = record(
+        failing$.pipe(runInInjectionContext(injector, () => injectRetryOnConflict<never>())),
+      );
+
+      expect(subscriptions).toBe(20_000);
+      expect(seen.error).toEqual({ status: 409 });
+      // Every retry starts from the trampoline at the same depth as the first one did.
+      expect(depths.length).toBe(2);
+      expect(depths[1]).toBe(depths[0]);
+    } finally {
+      Error.stackTraceLimit = previousLimit;
+    }
+  });
+
+  it("should take each of the policy's waits with one scheduled action, not by waiting out the clock", () => {
+    const schedule = spyOn(queueScheduler, 'schedule').and.callThrough();
+    const injector = environment(
+      provideRetryOnConflict({ backoff: { duration: 20, factor: 2, jitter: 0, steps: 4 } }),
+      provideRetryOnConflictTesting(),
+    );
+    const failing$ = defer(() => throwError(() => ({ status: 409 })));
+
     const seen = record(failing$.pipe(runInInjectionContext(injector, () => injectRetryOnConflict<never>())));
 
-    expect(subscriptions).toBe(20_000);
     expect(seen.error).toEqual({ status: 409 });
+    // Waits of 20, 40 and 80 ms: one action each, none scheduled again and again until the wall
+    // clock has caught up (which, for an hour's wait, would take the hour).
+    expect(schedule).toHaveBeenCalledTimes(3);
   });
 });
+
+function stackDepth(): number {
+  return (new Error().stack ?? '').split('\n').length;
+}

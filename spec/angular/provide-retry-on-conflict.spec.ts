@@ -1,39 +1,36 @@
 // First: it loads Angular's JIT compiler.
 import { createHttpEnvironment } from '../support/angular-environment.js';
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { createEnvironmentInjector, runInInjectionContext, type EnvironmentInjector } from '@angular/core';
-import { lastValueFrom, type Observable, type SchedulerLike } from 'rxjs';
+import { defer, throwError, VirtualTimeScheduler, type Observable, type SchedulerLike } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import { retryOnConflict, type Backoff, type GiveUpEvent, type RetryEvent } from '../../src/index.js';
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
 import { provideRetryOnConflict } from '../../src/angular/provide-retry-on-conflict.js';
 import type { RetryOnConflictPolicy } from '../../src/angular/retry-policy.js';
-import { CountingScheduler } from '../support/counting-scheduler.js';
-import { closeAndExpectStopped } from '../support/loopback.js';
-import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
 import { thrownBy } from '../support/thrown-by.js';
 
-/** Three attempts, 5ms apart: short real waits, an exact attempt count. */
+/** Three attempts, 5ms apart. */
 const THREE_ATTEMPTS: Backoff = { duration: 5, factor: 1, jitter: 0, steps: 3 };
 
-describe('provideRetryOnConflict', () => {
-  // `/always/NNN` always answers NNN.
-  let server: ReplyServer;
-  let pathsUsed = 0;
-  const injectors: EnvironmentInjector[] = [];
+const conflict = new HttpErrorResponse({ status: 409, statusText: 'Conflict', error: { error: 'conflict' } });
+const serverError = new HttpErrorResponse({ status: 500, statusText: 'Internal Server Error' });
 
-  beforeAll(async () => {
-    server = await startReplyServer((path) => {
-      const status = Number(path.split('/')[2]);
-      return { status, body: { error: status === 409 ? 'conflict' : 'failure' } };
-    });
+/**
+ * The rules of provideRetryOnConflict on virtual time, with the HttpErrorResponse a failed request
+ * of HttpClient delivers; provide-retry-on-conflict.io.spec.ts runs them with HttpClient against a
+ * real server.
+ */
+describe('provideRetryOnConflict', () => {
+  const injectors: EnvironmentInjector[] = [];
+  let testScheduler: TestScheduler;
+
+  beforeEach(() => {
+    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
   });
 
   afterEach(() => {
     for (const injector of injectors.splice(0).reverse()) injector.destroy();
-  });
-
-  afterAll(async () => {
-    await closeAndExpectStopped(server);
   });
 
   function environment(...policies: RetryOnConflictPolicy[]): EnvironmentInjector {
@@ -42,96 +39,111 @@ describe('provideRetryOnConflict', () => {
     return injector;
   }
 
-  /** A GET of a fresh path that always answers `status`, retried by the injector's operator. */
-  function alwaysFailing(
-    injector: EnvironmentInjector,
-    status: number,
-  ): { path: string; get$: Observable<unknown> } {
-    const path = `/always/${status}/${++pathsUsed}`;
-    const get$ = injector.get(HttpClient).get(`${server.url}${path}`);
-    return { path, get$: get$.pipe(runInInjectionContext(injector, () => injectRetryOnConflict())) };
-  }
+  const retryIn = (injector: EnvironmentInjector) =>
+    runInInjectionContext(injector, () => injectRetryOnConflict<never>());
 
-  it('should send `steps` requests with the policy backoff, tell onGiveUp, then deliver the 409 HttpErrorResponse', async () => {
+  it('should subscribe `steps` times with the policy backoff, tell onGiveUp, then deliver the 409 itself', () => {
     const retries: RetryEvent[] = [];
     const giveUps: GiveUpEvent[] = [];
-    const injector = environment({
-      backoff: THREE_ATTEMPTS,
-      onRetry: (event) => retries.push(event),
-      onGiveUp: (event) => giveUps.push(event),
+    const retry = retryIn(
+      environment({
+        backoff: THREE_ATTEMPTS,
+        onRetry: (event) => retries.push(event),
+        onGiveUp: (event) => giveUps.push(event),
+      }),
+    );
+
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const request$ = cold<never>('-#', undefined, conflict);
+      expectObservable(request$.pipe(retry)).toBe('13ms #', undefined, conflict);
+      expectSubscriptions(request$.subscriptions).toBe(['^!', '6ms ^!', '12ms ^!']);
     });
-    const { path, get$ } = alwaysFailing(injector, 409);
-
-    const error = await lastValueFrom(get$).catch((thrown: unknown) => thrown);
-
-    expect(error).toBeInstanceOf(HttpErrorResponse);
-    expect((error as HttpErrorResponse).status).toBe(409);
-    expect(server.requestsTo(path)).toBe(3);
     expect(retries.map(({ attempt, delay }) => [attempt, delay])).toEqual([
       [1, 5],
       [2, 5],
     ]);
-    expect(giveUps).toEqual([{ attempts: 3, error }]);
+    expect(giveUps).toEqual([{ attempts: 3, error: conflict }]);
   });
 
-  it("should retry as client-go's DefaultRetry (5 requests) when the policy is empty", async () => {
-    const { path, get$ } = alwaysFailing(environment({}), 409);
+  it("should retry as client-go's DefaultRetry (5 attempts, 10ms apart and jittered) when the policy is empty", () => {
+    const retries: RetryEvent[] = [];
+    const retry = retryIn(environment({ onRetry: (event) => retries.push(event) }));
 
-    await expectAsync(lastValueFrom(get$)).toBeRejectedWith(jasmine.objectContaining({ status: 409 }));
-    expect(server.requestsTo(path)).toBe(5);
-  });
-
-  it('should pass a 500 through after one request', async () => {
-    const { path, get$ } = alwaysFailing(environment({ backoff: THREE_ATTEMPTS }), 500);
-
-    await expectAsync(lastValueFrom(get$)).toBeRejectedWith(jasmine.objectContaining({ status: 500 }));
-    expect(server.requestsTo(path)).toBe(1);
-  });
-
-  it("should schedule the waits on the policy's scheduler, stretched by the policy's random", async () => {
-    const scheduler = new CountingScheduler();
-    const delays: number[] = [];
-    const injector = environment({
-      backoff: { duration: 4, factor: 1, jitter: 1, steps: 3 },
-      scheduler,
-      random: () => 0.5,
-      onRetry: ({ delay }) => delays.push(delay),
+    testScheduler.run(({ cold, flush }) => {
+      const request$ = cold<never>('#', undefined, conflict);
+      request$.pipe(retry).subscribe({ error: () => undefined });
+      flush();
+      expect(request$.subscriptions.length).toBe(5);
     });
-    const { get$ } = alwaysFailing(injector, 409);
-
-    await expectAsync(lastValueFrom(get$)).toBeRejected();
-    // Two waits, each at least one timer on this scheduler; a timer that fires before its time by
-    // the scheduler's clock is followed by another for the rest, so there may be more.
-    expect(scheduler.scheduled).toBeGreaterThanOrEqual(2);
-    expect(delays).toEqual([6, 6]);
+    expect(retries.length).toBe(4);
+    for (const { delay } of retries) {
+      expect(delay).toBeGreaterThanOrEqual(10);
+      expect(delay).toBeLessThan(11);
+    }
   });
 
-  it("should let a route's injector use a policy of its own, and leave the root's as it was", async () => {
+  it('should pass a 500 through at once, after one attempt', () => {
+    const retry = retryIn(environment({ backoff: THREE_ATTEMPTS }));
+
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const request$ = cold<never>('-#', undefined, serverError);
+      expectObservable(request$.pipe(retry)).toBe('-#', undefined, serverError);
+      expectSubscriptions(request$.subscriptions).toBe(['^!']);
+    });
+  });
+
+  it("should schedule the waits on the policy's scheduler, stretched by the policy's random", () => {
+    const scheduler = new VirtualTimeScheduler();
+    const attemptsAt: number[] = [];
+    const retry = retryIn(
+      environment({ backoff: { duration: 4, factor: 1, jitter: 1, steps: 3 }, scheduler, random: () => 0.5 }),
+    );
+    let delivered: unknown;
+    failingAt(scheduler, attemptsAt)
+      .pipe(retry)
+      .subscribe({ error: (error: unknown) => (delivered = error) });
+
+    expect(attemptsAt).toEqual([0]);
+    scheduler.flush();
+    // 4 + 0.5 * 1 * 4 = 6 ms, twice.
+    expect(attemptsAt).toEqual([0, 6, 12]);
+    expect(delivered).toBe(conflict);
+  });
+
+  it("should let a route's injector use a policy of its own, and leave the root's as it was", () => {
     const root = environment({ backoff: THREE_ATTEMPTS });
     const route = createEnvironmentInjector(
       [provideRetryOnConflict({ backoff: { ...THREE_ATTEMPTS, steps: 2 } })],
       root,
     );
     injectors.push(route);
-    const fromRoute = alwaysFailing(route, 409);
-    const fromRoot = alwaysFailing(root, 409);
 
-    await expectAsync(lastValueFrom(fromRoute.get$)).toBeRejected();
-    await expectAsync(lastValueFrom(fromRoot.get$)).toBeRejected();
-    expect(server.requestsTo(fromRoute.path)).toBe(2);
-    expect(server.requestsTo(fromRoot.path)).toBe(3);
+    testScheduler.run(({ cold, flush }) => {
+      const fromRoute = cold<never>('#', undefined, conflict);
+      const fromRoot = cold<never>('#', undefined, conflict);
+      fromRoute.pipe(retryIn(route)).subscribe({ error: () => undefined });
+      fromRoot.pipe(retryIn(root)).subscribe({ error: () => undefined });
+      flush();
+      expect(fromRoute.subscriptions.length).toBe(2);
+      expect(fromRoot.subscriptions.length).toBe(3);
+    });
   });
 
-  it('should use the policy as it was when provided, not as its object was changed afterwards', async () => {
-    const policy = { backoff: THREE_ATTEMPTS };
+  it('should use the policy as it was when provided, not as its object was changed afterwards', () => {
+    const policy: { backoff: Backoff; onRetry?: () => void } = { backoff: THREE_ATTEMPTS };
     const providers = provideRetryOnConflict(policy);
     policy.backoff = { ...THREE_ATTEMPTS, steps: 0 };
+    policy.onRetry = () => {
+      throw new Error('not the policy as provided');
+    };
     const injector = createHttpEnvironment([providers]);
     injectors.push(injector);
-    const { path, get$ } = alwaysFailing(injector, 409);
 
-    await expectAsync(lastValueFrom(get$)).toBeRejected();
-    expect(server.requestsTo(path)).toBe(3);
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const request$ = cold<never>('#', undefined, conflict);
+      expectObservable(request$.pipe(retryIn(injector))).toBe('10ms #', undefined, conflict);
+      expectSubscriptions(request$.subscriptions).toBe(['(^!)', '5ms (^!)', '10ms (^!)']);
+    });
   });
 
   describe('checking the policy when called, with the messages of retryOnConflict', () => {
@@ -176,10 +188,39 @@ describe('provideRetryOnConflict', () => {
     });
 
     it('should throw a TypeError naming RetryOnConflictPolicy when the policy is not an object', () => {
-      expect(() => provideRetryOnConflict(null as unknown as RetryOnConflictPolicy)).toThrowMatching(
-        (error) =>
-          error instanceof TypeError && error.message === 'RetryOnConflictPolicy must be an object, got null',
-      );
+      for (const [policy, shown] of [
+        [null, 'null'],
+        ['fast', '"fast"'],
+        [3, '3'],
+      ] as const) {
+        expect(() => provideRetryOnConflict(policy as unknown as RetryOnConflictPolicy))
+          .withContext(shown)
+          .toThrowMatching(
+            (error) =>
+              error instanceof TypeError &&
+              error.message === `RetryOnConflictPolicy must be an object, got ${shown}`,
+          );
+      }
+    });
+
+    it('should take no policy as the empty one', () => {
+      const injector = createHttpEnvironment([provideRetryOnConflict()]);
+      injectors.push(injector);
+
+      testScheduler.run(({ cold, flush }) => {
+        const request$ = cold<never>('#', undefined, conflict);
+        request$.pipe(retryIn(injector)).subscribe({ error: () => undefined });
+        flush();
+        expect(request$.subscriptions.length).toBe(5);
+      });
     });
   });
 });
+
+/** A source that fails with the 409 at once, noting the scheduler's time of each subscription. */
+function failingAt(scheduler: SchedulerLike, attemptsAt: number[]): Observable<never> {
+  return defer(() => {
+    attemptsAt.push(scheduler.now());
+    return throwError(() => conflict);
+  });
+}

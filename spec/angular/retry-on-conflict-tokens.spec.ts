@@ -1,9 +1,14 @@
 // First: it loads Angular's JIT compiler.
 import { createHttpEnvironment } from '../support/angular-environment.js';
 import { runInInjectionContext } from '@angular/core';
-import { defer, lastValueFrom, throwError } from 'rxjs';
+import { defer, throwError } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
-import { RETRY_ON_CONFLICT_POLICY } from '../../src/angular/retry-on-conflict-tokens.js';
+import {
+  RETRY_ON_CONFLICT_OPERATOR,
+  RETRY_ON_CONFLICT_POLICY,
+  RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE,
+} from '../../src/angular/retry-on-conflict-tokens.js';
 
 describe('RETRY_ON_CONFLICT_POLICY', () => {
   it('should be the empty policy in a root injector that provides none', () => {
@@ -15,7 +20,7 @@ describe('RETRY_ON_CONFLICT_POLICY', () => {
     }
   });
 
-  it("should leave the operator at the library's defaults: 5 attempts, as DefaultRetry", async () => {
+  it("should leave the operator at the library's defaults: 5 attempts, as DefaultRetry", () => {
     const injector = createHttpEnvironment();
     try {
       let subscriptions = 0;
@@ -25,10 +30,26 @@ describe('RETRY_ON_CONFLICT_POLICY', () => {
       });
       const retry = runInInjectionContext(injector, () => injectRetryOnConflict<never>());
 
-      await expectAsync(lastValueFrom(failing$.pipe(retry))).toBeRejectedWith({ status: 409 });
+      let delivered: unknown;
+      // On virtual time: inside run(), the asyncScheduler the operator waits on by default is virtual.
+      new TestScheduler((actual, expected) => expect(actual).toEqual(expected)).run(() => {
+        failing$.pipe(retry).subscribe({ error: (error: unknown) => (delivered = error) });
+      });
+
+      expect(delivered).toEqual({ status: 409 });
       expect(subscriptions).toBe(5);
     } finally {
       injector.destroy();
     }
+  });
+});
+
+describe('the injection tokens', () => {
+  it("should each carry its name, which Angular's messages show", () => {
+    expect(String(RETRY_ON_CONFLICT_POLICY)).toBe('InjectionToken RETRY_ON_CONFLICT_POLICY');
+    expect(String(RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE)).toBe(
+      'InjectionToken RETRY_ON_CONFLICT_SCHEDULER_OVERRIDE',
+    );
+    expect(String(RETRY_ON_CONFLICT_OPERATOR)).toBe('InjectionToken RETRY_ON_CONFLICT_OPERATOR');
   });
 });

@@ -72,6 +72,30 @@ describe('waits past Go longest duration, found when the operator is created', (
     expect(backoffDelays(backoff, () => 0).at(-1)).toBeLessThan(10 * Math.E * 1.001);
   });
 
+  // The bound rounds up by 2^-50 a step, more than a product of doubles can round down, so it never
+  // passes a run whose last wait could reach the limit; and it grows by the factor once a step, so
+  // one step more than it passes is one it refuses. Two factors one double apart, 1 ms and 300,000
+  // steps: the bound of the larger is past the limit by 1.4e-11 of it, less than what rounding up
+  // adds over the 234,000 steps after the walk (4e-10).
+  it('should pass a run whose bound stays below the limit, and refuse one a double of factor above it', () => {
+    const slow = { steps: 300_000, duration: 1, jitter: 0 };
+    expect(() => toBackoffSpec({ ...slow, factor: 1.0000995316143262 })).not.toThrow();
+    expect(thrownBy(() => toBackoffSpec({ ...slow, factor: 1.0000995316143264 })).message).toBe(
+      'Backoff overflow: wait 65537 or a later one (lower steps to 65537, factor or jitter, or set a lower cap) ' +
+        `${LIMIT}, got 9223372036986.35`,
+    );
+  });
+
+  it('should name the wait itself, not "or a later one", when the walk reaches the last wait it walks', () => {
+    const error = thrownBy(() =>
+      toBackoffSpec({ steps: 70_000, duration: 1, factor: 1.0004556445898183, jitter: 0 }),
+    );
+    expect(error.message).toBe(
+      'Backoff overflow: wait 65536 (lower steps to 65536, factor or jitter, or set a lower cap) ' +
+        `${LIMIT}, got 9223372036989.223`,
+    );
+  });
+
   it('should stop walking where the cap rule ends the run, however many steps are left', () => {
     expect(toBackoffSpec({ steps: 1e15, duration: 10, factor: 2, jitter: 1, cap: 3_600_000 }).steps).toBe(
       1e15,

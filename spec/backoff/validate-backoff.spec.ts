@@ -131,6 +131,38 @@ describe('toBackoffSpec, given what plain JavaScript passes', () => {
     }
   });
 
+  it('should name each field whose getter throws, the optional cap too', () => {
+    for (const field of ['steps', 'duration', 'factor', 'jitter', 'cap'] as const) {
+      const backoff = Object.defineProperty({ ...valid, cap: 100 }, field, {
+        get: () => {
+          throw new Error(`${field} is locked`);
+        },
+      });
+      const error = thrownBy(() => toBackoffSpec(backoff));
+      expect(error).withContext(field).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`Backoff.${field} could not be read: ${field} is locked`);
+    }
+  });
+
+  it('should show what a getter threw when it is not an Error, null and undefined included', () => {
+    for (const [thrown, shown] of [
+      [null, 'null'],
+      [undefined, 'undefined'],
+      [42, '42'],
+    ] as const) {
+      const backoff = Object.defineProperty({ ...valid }, 'duration', {
+        get: () => {
+          // eslint-disable-next-line @typescript-eslint/only-throw-error
+          throw thrown;
+        },
+      });
+      const error = thrownBy(() => toBackoffSpec(backoff));
+      expect(error).withContext(shown).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`Backoff.duration could not be read: ${shown}`);
+      expect(error.cause).toBe(thrown);
+    }
+  });
+
   it('should read each field once, so that a getter is not asked twice', () => {
     let reads = 0;
     const backoff = {

@@ -49,7 +49,9 @@ describe('backoff flags', () => {
       ['-1', -1],
       ['+2', 2],
       ['0.25', 0.25],
+      ['12.5', 12.5],
       ['.5', 0.5],
+      ['.25', 0.25],
       ['5.', 5],
       ['1e3', 1000],
       ['-2.5E-1', -0.25],
@@ -72,11 +74,29 @@ describe('backoff flags', () => {
       factor: '-1e3',
     });
     expect(parseFlags(['--jitter', '-Infinity'], BACKOFF_FLAG_OPTIONS)).toEqual({ jitter: '-Infinity' });
-    // A flag after a flag that takes a value is still a missing value, as parseArgs says.
-    expect(() => parseFlags(['--duration', '--cap', '3'], BACKOFF_FLAG_OPTIONS)).toThrowError(
+    // Only a flag that takes a value takes the number; parseArgs judges the rest as written.
+    const withSwitch = { ...BACKOFF_FLAG_OPTIONS, json: { type: 'boolean' } } as const;
+    for (const [argv, message] of [
+      [['--json', '-1'], "Unknown option '-1'"],
+      [['..steps', '-1'], "Unexpected argument '..steps'. This command does not take positional arguments"],
+      [['--cap=1', '-1'], "Unknown option '-1'"],
+    ] as const) {
+      expect(() => parseFlags(argv, withSwitch))
+        .withContext(argv.join(' '))
+        .toThrowError(UsageError, message);
+    }
+    // Something that only starts like a negative number is no value: parseArgs's own message.
+    expect(() => parseFlags(['--cap', '-Infinityx'], BACKOFF_FLAG_OPTIONS)).toThrowError(
       UsageError,
-      /--duration/,
+      /^Option '--cap' argument is ambiguous/,
     );
+    // A flag after a flag that takes a value is still a missing value, as parseArgs says, even
+    // when a negative number follows its name.
+    for (const next of ['--cap', '--cap=-1']) {
+      expect(() => parseFlags(['--duration', next, '3'], BACKOFF_FLAG_OPTIONS))
+        .withContext(next)
+        .toThrowError(UsageError, /--duration/);
+    }
   });
 
   it("should turn the library's error about a field into a usage error naming the flag", () => {
@@ -93,6 +113,10 @@ describe('backoff flags', () => {
 
   it('should keep a message that names no field, and pass other errors through as they are', () => {
     expect(usageErrorForBackoff(new RangeError('something else'))).toEqual(new UsageError('something else'));
+    // A field is named by a message that starts with it, not one that mentions it further on.
+    expect(usageErrorForBackoff(new TypeError('not Backoff.steps'))).toEqual(
+      new UsageError('not Backoff.steps'),
+    );
     const unrelated = new Error('disk full');
     expect(usageErrorForBackoff(unrelated)).toBe(unrelated);
   });

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { main, packageVersion, USAGE, type CommandIo } from '../../src/cli/command-line.js';
 import { PLAN_USAGE } from '../../src/cli/plan-command.js';
 
@@ -23,6 +26,38 @@ describe('rxjs-retry-on-conflict main(argv, io)', () => {
         expect(run(flag)).toEqual({ code: 0, stdout: USAGE, stderr: '' });
       });
     }
+
+    it('should say in its usage how it is called, its command and its flags', () => {
+      expect(USAGE.split('\n')).toEqual([
+        'Usage: rxjs-retry-on-conflict <command> [flags]',
+        '',
+        'Commands:',
+        "  plan    print a backoff's waits (min..max), the worst case and warnings; see `rxjs-retry-on-conflict plan --help`",
+        '',
+        'Flags:',
+        '  -h, --help       this text',
+        '  -v, --version    the version of rxjs-retry-on-conflict',
+        '',
+      ]);
+    });
+
+    it('should print its own usage for a help flag followed by a command, as for the flag alone', () => {
+      expect(run('--help', 'plan')).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+      expect(run('-h', 'plan')).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+    });
+
+    it('should let an error that is no usage error through, as it is, not report it as one', () => {
+      const closed = new Error('stdout closed');
+      const io: CommandIo = {
+        stdout: {
+          write: () => {
+            throw closed;
+          },
+        },
+        stderr: { write: () => true },
+      };
+      expect(() => main(['plan'], io)).toThrow(closed);
+    });
 
     for (const argv of [
       ['plan', '-h'],
@@ -154,5 +189,59 @@ describe('rxjs-retry-on-conflict main(argv, io)', () => {
       expect(code).toBe(2);
       expect([plan.attempts, plan.backoff.steps]).toEqual([41, 41]);
     });
+  });
+});
+
+/**
+ * packageVersion as it runs from another folder: src/cli/command-line.ts copied to `folder`, its
+ * imports pointed back at src/cli/, loaded as a module of its own. So the walk up to package.json
+ * meets the package.json files a spec lays out, as the built file meets dist/'s and the project's.
+ */
+async function packageVersionIn(folder: string): Promise<() => string> {
+  const source = readFileSync(new URL('../../src/cli/command-line.ts', import.meta.url), 'utf8').replace(
+    /from '\.\/([\w-]+)\.js'/g,
+    (_, name: string) => `from '${new URL(`../../src/cli/${name}.ts`, import.meta.url).href}'`,
+  );
+  const file = join(folder, 'command-line.ts');
+  writeFileSync(file, source);
+  const copy = (await import(pathToFileURL(file).href)) as { packageVersion: () => string };
+  return copy.packageVersion;
+}
+
+describe('packageVersion, walking up from its file', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'package-version-'));
+  });
+
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const write = (folder: string, manifest: object): void => {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest));
+  };
+
+  it("should pass over another package's package.json, and one of this package without a version", async () => {
+    write(root, { name: 'rxjs-retry-on-conflict', version: '1.2.3' });
+    write(join(root, 'a'), { name: 'rxjs-retry-on-conflict' });
+    write(join(root, 'a', 'b'), { name: 'another-package', version: '9.9.9' });
+    write(join(root, 'a', 'b', 'c'), { type: 'module' });
+    const packageVersion = await packageVersionIn(join(root, 'a', 'b', 'c'));
+
+    expect(packageVersion()).toBe('1.2.3');
+  });
+
+  it('should throw, naming its file, when no package.json of this package is above it', async () => {
+    const folder = join(root, 'elsewhere');
+    write(folder, { name: 'another-package', version: '9.9.9' });
+    const packageVersion = await packageVersionIn(folder);
+
+    expect(() => packageVersion()).toThrowError(
+      Error,
+      `rxjs-retry-on-conflict: package.json not found above ${pathToFileURL(join(folder, 'command-line.ts')).href}`,
+    );
   });
 });

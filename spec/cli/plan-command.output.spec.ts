@@ -131,6 +131,18 @@ describe('plan flags and errors', () => {
     );
   });
 
+  it("should name --duration, not an overflow of the waits, for a duration past Go's longest one", () => {
+    let thrown: unknown;
+    try {
+      planFor({ steps: 3, duration: 2 ** 63 / 1e6, factor: 1, jitter: 0 });
+    } catch (error: unknown) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect(thrown).not.toBeInstanceOf(PlanOverflowError);
+    expect((thrown as UsageError).message).toMatch(/^--duration: Backoff\.duration must be /);
+  });
+
   it('should name the flags to change for an overflow, and carry the plan of the waits that fit', () => {
     let thrown: unknown;
     try {
@@ -140,6 +152,7 @@ describe('plan flags and errors', () => {
     }
     expect(thrown).toBeInstanceOf(PlanOverflowError);
     const overflow = thrown as PlanOverflowError;
+    expect(overflow.name).toBe('PlanOverflowError');
     expect(overflow.message).toContain('the waits overflow: wait 2 would be longer than');
     expect(overflow.message).toContain('Lower --factor (now 2), or --steps to 2 or less (now 3).');
     expect(overflow.plan.waits.map(({ minMs }) => minMs)).toEqual([2 ** 62 / 1e6]);

@@ -14,5 +14,6 @@ describe('formatTextTable', () => {
 
   it('should treat a missing cell as empty', () => {
     expect(formatTextTable([['a', 'b'], ['long']])).toBe(['a      b', 'long'].join('\n'));
+    expect(formatTextTable([['a', 'b', 'c'], ['long']])).toBe(['a      b   c', 'long'].join('\n'));
   });
 });

@@ -7,7 +7,7 @@ import { appExcerptFile, markdownBlocks, markdownFiles, readRepoFile, where } fr
  * docs/angular.md shows code from the example Angular app, each block headed by a comment naming its
  * file. The app's specs and browser check run those files (`npm run test:angular`); this keeps every
  * block an exact excerpt of the file it names, so the page cannot show code that is not run. The
- * examples spec (examples.spec.ts) leaves these blocks to this one, by the same test: appExcerptFile.
+ * examples spec (examples.io.spec.ts) leaves these blocks to this one, by the same test: appExcerptFile.
  */
 describe('docs/angular.md', () => {
   /** Code compared as tokens: the page indents an excerpt from a nested block less than its file. */

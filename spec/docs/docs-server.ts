@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopback, stopServer } from '../../dev-support/servers/loopback-server.js';
+import { CLOSE_SETTLE_MS, trackOpenRequests } from '../support/open-requests.js';
 
 /**
  * The server the runnable examples of the docs talk to, on 127.0.0.1, so that an example's
@@ -13,12 +14,24 @@ import { listenOnLoopback, stopServer } from '../../dev-support/servers/loopback
  * - `/api/report`: 200 `{"ok":true}`.
  * - `/api/slow-once`: the first request is answered after 1 s, later ones at once, 200 `{"ok":true}`.
  * - `/api/unavailable-once`: 503 to the first request, then 200 `{"ok":true}`.
- * - `/api/hangs`: never answered (until the server closes).
+ * - `/api/hangs`: never answered; the client must give up on it (cancel it).
+ *
+ * A request the client cancels ends here too: a pending answer is dropped with its timer.
  */
 export interface DocsServer {
   readonly url: string;
   /** Requests received, by method and path: `GET /api/report`. */
   readonly requests: readonly string[];
+  /**
+   * Resolves, once every request received has ended, or after `timeoutMs`, to the requests still
+   * open then (`GET /api/hangs`): none, if every example awaited or cancelled its requests.
+   */
+  settled(timeoutMs: number): Promise<string[]>;
+  /**
+   * Stops the server, once its requests have settled (up to {@link CLOSE_SETTLE_MS}); rejects,
+   * naming them, if some were still open: a request the server had to cut off would fail in its
+   * client.
+   */
   close(): Promise<void>;
 }
 
@@ -65,6 +78,11 @@ export async function startDocsServer(): Promise<DocsServer> {
         send(response, 200, { ok: true });
       }, 1000);
       timers.add(timer);
+      // The client gave up (the recipe's `timeout`): no answer is due.
+      response.once('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
       return;
     }
     if (!/^\/api\/(counters|deployments)\/[\w-]+$/.test(path)) {
@@ -100,13 +118,19 @@ export async function startDocsServer(): Promise<DocsServer> {
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
   });
+  const { settled } = trackOpenRequests(server);
+
   const url = await listenOnLoopback(server);
   return {
     url,
     requests,
-    close: () => {
+    settled,
+    close: async () => {
+      const left = await settled(CLOSE_SETTLE_MS);
       for (const timer of timers) clearTimeout(timer);
-      return stopServer(server);
+      await stopServer(server);
+      if (left.length > 0)
+        throw new Error(`requests still open when the docs server closed: ${left.join(', ')}`);
     },
   };
 }

@@ -7,14 +7,14 @@ import { markdownBlocks, markdownFiles, readRepoFile, where } from './doc-blocks
 
 /**
  * The shell commands in README.md and docs/*.md. `plan` runs here, in-process through main(); the
- * demo's flags are read by its own flag reader (spec/demo/main.spec.ts runs the lab itself as a
+ * demo's flags are read by its own flag reader (spec/demo/main.io.spec.ts runs the lab itself as a
  * process); the rest are run by .ci/run or are named below with why they are not run.
  */
 const ELSEWHERE: Readonly<Record<string, string>> = {
   'npm ci': '.ci/run',
   'npm test': '.ci/run',
   'npm ci && npm test': '.ci/run',
-  'npm ci && npm run demo': 'spec/demo/main.spec.ts runs the lab as a process (with fewer writers)',
+  'npm ci && npm run demo': 'spec/demo/main.io.spec.ts runs the lab as a process (with fewer writers)',
   'npm install rxjs-retry-on-conflict rxjs':
     'not on the registry yet: scripts/consumer-smoke.mjs (run by npm run release:rehearsal, in .ci/run) installs the packed package and rxjs in a new project',
   'npm install rxjs-retry-on-conflict':

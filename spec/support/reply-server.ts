@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { listenOnLoopback, stopServer } from '../../dev-support/servers/loopback-server.js';
+import { CLOSE_SETTLE_MS, trackOpenRequests } from './open-requests.js';
 
 /** What the server answers to one request. A `body` other than a string is sent as JSON. */
 export interface Reply {
@@ -15,6 +16,10 @@ export interface ReplyServer {
   readonly url: string;
   /** How many requests a path (without query) has received. */
   requestsTo(path: string): number;
+  /**
+   * Stops the server, once its requests have ended (up to {@link CLOSE_SETTLE_MS}); rejects, naming
+   * them, if some were still open.
+   */
   close(): Promise<void>;
 }
 
@@ -44,10 +49,15 @@ export async function startReplyServer(
       response.end(text);
     });
   });
+  const { settled } = trackOpenRequests(server);
   const url = await listenOnLoopback(server);
   return {
     url,
     requestsTo: (path) => requestCounts.get(path) ?? 0,
-    close: () => stopServer(server),
+    close: async () => {
+      const left = await settled(CLOSE_SETTLE_MS);
+      await stopServer(server);
+      if (left.length > 0) throw new Error(`requests still open when the server closed: ${left.join(', ')}`);
+    },
   };
 }

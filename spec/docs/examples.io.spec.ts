@@ -92,6 +92,13 @@ describe('examples in the docs and the TSDoc', () => {
     errors = compileExamples(examples);
   }, 120_000);
 
+  // An example's requests end with it: answered, or cancelled by the example (and so ended here).
+  afterEach(async () => {
+    expect(await server.settled(1_000))
+      .withContext('requests the example left open at the server')
+      .toEqual([]);
+  });
+
   afterAll(async () => {
     delete (globalThis as { docsServerUrl?: string }).docsServerUrl;
     await server.close();
