@@ -10,6 +10,7 @@ import type { RetryOnConflictPolicy } from '../../src/angular/retry-policy.js';
 import { CountingScheduler } from '../support/counting-scheduler.js';
 import { closeAndExpectStopped } from '../support/loopback.js';
 import { startReplyServer, type ReplyServer } from '../support/reply-server.js';
+import { infoOf } from '../support/input-error-info.js';
 import { thrownBy } from '../support/thrown-by.js';
 
 /** Three attempts, 5ms apart: short real waits, an exact attempt count. */
@@ -165,8 +166,16 @@ describe('provideRetryOnConflict', () => {
 
         expect(thrown).toBeInstanceOf(expected.constructor);
         expect(thrown.message).toBe(expected.message);
+        expect(infoOf(() => provideRetryOnConflict(policy))).toEqual(infoOf(operatorWithSameFault));
       });
     }
+
+    it('should take a backoff of null as a backoff, not as the default, as retryOnConflict does', () => {
+      expect(() => provideRetryOnConflict({ backoff: null as unknown as Backoff })).toThrowError(
+        TypeError,
+        'Backoff must be an object, got null',
+      );
+    });
 
     it('should throw "Backoff.steps must be an integer >= 1, got 0" as a RangeError', () => {
       expect(() => provideRetryOnConflict({ backoff: { ...THREE_ATTEMPTS, steps: 0 } })).toThrowMatching(
@@ -180,6 +189,14 @@ describe('provideRetryOnConflict', () => {
         (error) =>
           error instanceof TypeError && error.message === 'RetryOnConflictPolicy must be an object, got null',
       );
+      for (const policy of ['fast', 5, () => ({})]) {
+        expect(infoOf(() => provideRetryOnConflict(policy as unknown as RetryOnConflictPolicy))).toEqual({
+          problem: 'invalid',
+          field: 'RetryOnConflictPolicy',
+          rule: 'be an object',
+          value: policy,
+        });
+      }
     });
   });
 });
