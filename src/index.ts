@@ -39,6 +39,8 @@ export {
   isInputError,
   type BackoffOverflow,
   type ForeignField,
+  type ForeignFieldFix,
+  type InputFacts,
   type InputError,
   type InputErrorInfo,
   type InvalidValue,

@@ -92,24 +92,21 @@ function toNs(name: string, ms: unknown): number {
 }
 
 /**
- * Names other retry libraries give to what `steps` counts: retries (one less than steps) or
- * attempts (steps itself), with what to add to their value to get `steps`.
+ * Names other retry libraries give to a `Backoff` field, with what to add to their value: they
+ * count retries (one less than `steps`, which counts attempts) or attempts, or name the first wait
+ * or the factor otherwise.
  */
-const STEPS_FROM: Readonly<Record<string, number>> = {
-  count: 1,
-  retries: 1,
-  maxRetries: 1,
-  maxAttempts: 0,
-  attempts: 0,
-};
-
-/** Names other retry libraries give to a `Backoff` field other than `steps`. */
-const FIELD_FROM: Readonly<Record<string, 'duration' | 'factor'>> = {
-  initialInterval: 'duration',
-  initialDelay: 'duration',
-  delay: 'duration',
-  minTimeout: 'duration',
-  multiplier: 'factor',
+const WRITE_INSTEAD: Readonly<Record<string, readonly ['steps' | 'duration' | 'factor', number]>> = {
+  count: ['steps', 1],
+  retries: ['steps', 1],
+  maxRetries: ['steps', 1],
+  maxAttempts: ['steps', 0],
+  attempts: ['steps', 0],
+  initialInterval: ['duration', 0],
+  initialDelay: ['duration', 0],
+  delay: ['duration', 0],
+  minTimeout: ['duration', 0],
+  multiplier: ['factor', 0],
 };
 
 /**
@@ -144,15 +141,14 @@ function foreignFields(backoff: Readonly<Record<string, unknown>>): ForeignField
       .filter((field) => !(field in DefaultRetry) && field !== 'cap')
       .map((field): ForeignField => {
         const value = backoff[field];
-        const plus = Object.hasOwn(STEPS_FROM, field) ? STEPS_FROM[field] : undefined;
-        const other = Object.hasOwn(FIELD_FROM, field) ? FIELD_FROM[field] : undefined;
-        if (plus !== undefined)
-          return {
-            field,
-            value,
-            instead: { field: 'steps', value: typeof value === 'number' ? value + plus : value },
-          };
-        return other === undefined ? { field, value } : { field, value, instead: { field: other, value } };
+        const known = Object.hasOwn(WRITE_INSTEAD, field) ? WRITE_INSTEAD[field] : undefined;
+        if (known === undefined) return { field, value };
+        const [name, plus] = known;
+        return {
+          field,
+          value,
+          instead: { field: name, value: typeof value === 'number' ? value + plus : value },
+        };
       });
   } catch {
     // A Proxy whose keys cannot be listed, or a getter that throws: the missing fields are still named.

@@ -1,55 +1,139 @@
 import { isObject } from './is-object.js';
 
 /**
- * What every input error's `info` holds: the facts its message states, for a program to read
- * without parsing the message. `field` names what is wrong as the message names it
- * (`'Backoff.steps'`, `'RetryOptions.random'`, `'retriable'`), `rule` is what it must do
- * (`'be an integer >= 1'`) and `value` what it was.
+ * What every input error's `info` holds, whatever its `problem`: the facts its message states.
+ *
+ * @example
+ * ```ts
+ * const facts: InputFacts = { field: 'Backoff.steps', rule: 'be an integer >= 1', value: 0 };
+ * `${facts.field} must ${facts.rule}`; // 'Backoff.steps must be an integer >= 1'
+ * ```
  */
-interface InputFacts {
+export interface InputFacts {
+  /**
+   * What is wrong, named as the message names it: a field (`'Backoff.steps'`,
+   * `'RetryOptions.random'`), a parameter (`'retriable'`) or an object (`'Backoff'`).
+   */
   readonly field: string;
+  /** What it must do, in the message's words: `'be an integer >= 1'`. */
   readonly rule: string;
+  /** What it was: the value given (for an unreadable field, what its getter threw). */
   readonly value: unknown;
 }
 
-/** A value that breaks its rule: "`field` must `rule`, got `value`". */
+/**
+ * A value that breaks its rule: "`field` must `rule`, got `value`".
+ *
+ * @example
+ * ```ts
+ * const info: InvalidValue = { problem: 'invalid', field: 'Backoff.steps', rule: 'be an integer >= 1', value: 0 };
+ * info.problem; // 'invalid'
+ * ```
+ */
 export interface InvalidValue extends InputFacts {
+  /** `'invalid'`: this kind. */
   readonly problem: 'invalid';
 }
 
-/** A field whose getter threw: "`field` could not be read: …"; the error's `cause` is what it threw. */
+/**
+ * A field whose getter threw: "`field` could not be read: …". `value` is what it threw, which is
+ * also the error's `cause`.
+ *
+ * @example
+ * ```ts
+ * const info: UnreadableField = { problem: 'unreadable', field: 'Backoff.factor', rule: 'be readable', value: new Error('not loaded') };
+ * info.field; // 'Backoff.factor'
+ * ```
+ */
 export interface UnreadableField extends InputFacts {
+  /** `'unreadable'`: this kind. */
   readonly problem: 'unreadable';
+  /** Always `'be readable'`. */
   readonly rule: 'be readable';
 }
 
 /**
  * A field the user wrote that a `Backoff` does not have, and, when it is a name another retry
  * library uses, what to write instead (`count: 3` → `steps: 4`, since steps = retries + 1).
+ *
+ * @example
+ * ```ts
+ * const written: ForeignField = { field: 'count', value: 3, instead: { field: 'steps', value: 4 } };
+ * written.instead?.value; // 4
+ * ```
  */
 export interface ForeignField {
+  /** The field as written: `'count'`. */
   readonly field: string;
+  /** Its value as written. */
   readonly value: unknown;
-  readonly instead?: { readonly field: 'steps' | 'duration' | 'factor'; readonly value: unknown };
+  /**
+   * The `Backoff` field to write instead and its value (a count of retries plus one, as `steps`
+   * counts attempts); absent for a name no retry library known here uses.
+   */
+  readonly instead?: ForeignFieldFix;
 }
 
 /**
- * Required `Backoff` fields left out. `field` is the first missing one, `fields` all of them, and
- * `foreign` the fields written that a `Backoff` does not read, each with what to write instead.
+ * What to write in place of a {@link ForeignField}.
+ *
+ * @example
+ * ```ts
+ * const fix: ForeignFieldFix = { field: 'duration', value: 100 }; // for initialInterval: 100
+ * fix.field; // 'duration'
+ * ```
+ */
+export interface ForeignFieldFix {
+  /** The `Backoff` field. */
+  readonly field: 'steps' | 'duration' | 'factor';
+  /** Its value: the written one, plus one for a count of retries. */
+  readonly value: unknown;
+}
+
+/**
+ * Required `Backoff` fields left out, and the fields written that a `Backoff` does not read.
+ *
+ * @example
+ * ```ts
+ * const info: MissingFields = {
+ *   problem: 'missing',
+ *   field: 'Backoff.steps',
+ *   rule: 'be a number (steps = attempts = retries + 1)',
+ *   value: undefined,
+ *   fields: ['Backoff.steps'],
+ *   foreign: [{ field: 'retries', value: 3, instead: { field: 'steps', value: 4 } }],
+ * };
+ * info.fields.length; // 1
+ * ```
  */
 export interface MissingFields extends InputFacts {
+  /** `'missing'`: this kind. */
   readonly problem: 'missing';
+  /** The first missing field; `fields` has them all. */
+  readonly field: string;
+  /** Every missing field, as the message names them: `['Backoff.steps', 'Backoff.duration']`. */
   readonly fields: readonly string[];
+  /** The fields written that a `Backoff` does not read, each with what to write instead. */
   readonly foreign: readonly ForeignField[];
 }
 
 /**
- * A backoff one of whose waits could pass Go's longest duration (2^63 - 1 ns) with jitter at its
- * largest. `value` is that wait's longest in ms (it may be `Infinity`).
+ * A backoff one of whose waits could pass Go's longest duration (2^63 - 1 ns) with the jitter at
+ * its largest.
+ *
+ * @example
+ * ```ts
+ * const info = { problem: 'overflow', wait: 41, maxSteps: 41 } as BackoffOverflow;
+ * info.maxSteps; // 41
+ * ```
  */
 export interface BackoffOverflow extends InputFacts {
+  /** `'overflow'`: this kind. */
   readonly problem: 'overflow';
+  /** Always `'Backoff'`: the fields together make the overflow. */
   readonly field: 'Backoff';
+  /** How long that wait could be, in ms (it may be `Infinity`). */
+  readonly value: number;
   /** The first wait that overflows, counting from 1; with `orLater`, the first that may. */
   readonly wait: number;
   /**
@@ -77,7 +161,10 @@ export type InputErrorInfo = InvalidValue | UnreadableField | MissingFields | Ba
  * the rule and the value, and whose `info` holds the same facts as data, the way RxJS's
  * `TimeoutError` carries `info`.
  */
-export type InputError = (TypeError | RangeError) & { readonly info: InputErrorInfo };
+export type InputError = (TypeError | RangeError) & {
+  /** The facts the message states, as data. */
+  readonly info: InputErrorInfo;
+};
 
 /**
  * Whether an error is one of the library's input errors, so that its `info` can be read: the
