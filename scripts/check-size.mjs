@@ -12,10 +12,10 @@ import { bundleSize } from './bundle-size.mjs';
  * speed (~110 B) bring it to ~2.13 KB. Splitting the operator's option checks, never-early wait and
  * jitter check into modules of their own (one backoff core, no import cycle) cost 48 B (everything
  * 53 B, angular 43 B): each budget is raised by exactly that. Input errors that carry their facts as
- * `info` cost 550 B more (everything 690 B, with the bound on listings and `isInputError`; angular
- * 549 B): the hints for a config written for another library (`count: 3 → steps: 4`) ~172 B, the
+ * `info` cost 557 B more (everything 699 B, with the bound on listings and `isInputError`; angular
+ * 558 B): the hints for a config written for another library (`count: 3 → steps: 4`) ~172 B, the
  * overflow's facts ~87 B, naming each unreadable field ~40 B, `info` on every other error and the
- * options checker's shared defaults the rest. That is over the 100 B allowed for facts; the budgets
+ * options checker's shared defaults the rest. That is over the 100 B allowed for facts, by 457 B; the budgets
  * are raised by exactly the bytes measured, so that the decision is visible here. `everything` adds `planBackoff`;
  * `angular` is the whole Angular entry with the operator.
  */
@@ -23,15 +23,15 @@ const budgets = [
   {
     name: 'retryOnConflict',
     entry: "export { retryOnConflict } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 2748,
+    maxGzipBytes: 2755,
   },
-  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 3843 },
+  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 3852 },
   {
     // The whole Angular entry, the operator included; @angular/core is the app's, like rxjs.
     name: 'angular',
     entry: "export * from 'rxjs-retry-on-conflict/angular';",
     external: ['rxjs', 'rxjs/*', '@angular/core'],
-    maxGzipBytes: 3112,
+    maxGzipBytes: 3121,
   },
 ];
 

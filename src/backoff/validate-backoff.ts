@@ -1,7 +1,7 @@
 import { throwInputError, type ForeignField } from '../input/input-error.js';
 import { invalid, shown } from '../input/invalid.js';
 import { isObject } from '../input/is-object.js';
-import { DefaultRetry, type Backoff } from './backoff.js';
+import type { Backoff } from './backoff.js';
 import { BELOW_LONGEST_DURATION, MAX_DURATION_NS, type BackoffSpec } from './backoff-spec.js';
 import { checkLongestWait } from './longest-wait.js';
 
@@ -91,6 +91,9 @@ function toNs(name: string, ms: unknown): number {
   return ns;
 }
 
+/** The fields a `Backoff` has. */
+const BACKOFF_FIELDS: readonly string[] = ['steps', 'duration', 'factor', 'jitter', 'cap'];
+
 /**
  * Names other retry libraries give to a `Backoff` field, with what to add to their value: they
  * count retries (one less than `steps`, which counts attempts) or attempts, or name the first wait
@@ -138,7 +141,7 @@ function missing(backoff: Readonly<Record<string, unknown>>, required: Record<st
 function foreignFields(backoff: Readonly<Record<string, unknown>>): ForeignField[] {
   try {
     return Object.keys(backoff)
-      .filter((field) => !(field in DefaultRetry) && field !== 'cap')
+      .filter((field) => !BACKOFF_FIELDS.includes(field))
       .map((field): ForeignField => {
         const value = backoff[field];
         const known = Object.hasOwn(WRITE_INSTEAD, field) ? WRITE_INSTEAD[field] : undefined;
