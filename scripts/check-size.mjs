@@ -16,22 +16,23 @@ import { bundleSize } from './bundle-size.mjs';
  * 558 B): the hints for a config written for another library (`count: 3 → steps: 4`) ~172 B, the
  * overflow's facts ~87 B, naming each unreadable field ~40 B, `info` on every other error and the
  * options checker's shared defaults the rest. That is over the 100 B allowed for facts, by 457 B; the budgets
- * are raised by exactly the bytes measured, so that the decision is visible here. `everything` adds `planBackoff`;
+ * are raised by exactly the bytes measured, so that the decision is visible here. The never-early
+ * wait as a class, for the speed of the retry rows, costs 74 B more (71 B, 67 B): raised by that too. `everything` adds `planBackoff`;
  * `angular` is the whole Angular entry with the operator.
  */
 const budgets = [
   {
     name: 'retryOnConflict',
     entry: "export { retryOnConflict } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 2755,
+    maxGzipBytes: 2829,
   },
-  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 3852 },
+  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 3923 },
   {
     // The whole Angular entry, the operator included; @angular/core is the app's, like rxjs.
     name: 'angular',
     entry: "export * from 'rxjs-retry-on-conflict/angular';",
     external: ['rxjs', 'rxjs/*', '@angular/core'],
-    maxGzipBytes: 3121,
+    maxGzipBytes: 3188,
   },
 ];
 
