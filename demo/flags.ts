@@ -1,7 +1,12 @@
-import { BACKOFF_FLAG_OPTIONS, parseFlags, backoffFromFlags, UsageError } from '../src/cli/backoff-flags.js';
-import { integerFlag } from '../src/cli/integer-flag.js';
 import { type Backoff } from 'rxjs-retry-on-conflict';
-import { planFor } from '../src/cli/plan-command.js';
+import {
+  BACKOFF_FLAG_OPTIONS,
+  backoffFromFlags,
+  checkBackoffFlags,
+  parseFlags,
+  UsageError,
+} from '../src/cli/backoff-flags.js';
+import { integerFlag } from '../src/cli/integer-flag.js';
 
 /** What a demo run is asked to do. */
 export interface DemoOptions {
@@ -77,9 +82,9 @@ export function parseDemoFlags(argv: readonly string[]): DemoOptions {
     version: { type: 'boolean', short: 'v' },
   });
   const custom = backoffFromFlags(values, DEFAULT_CUSTOM_BACKOFF);
-  // The library's own check (through the planner, which names the flag to change when the waits
-  // would overflow), so the demo accepts exactly the backoffs retryOnConflict does.
-  planFor(custom);
+  // The operator's own check, naming the flag to change, so the demo accepts exactly the backoffs
+  // retryOnConflict does.
+  checkBackoffFlags(custom);
   if (values.out === '') throw new UsageError('--out must name a folder, got ""');
   return {
     writers: integerFlag('writers', values.writers, 20, 1, 500),

@@ -35,6 +35,18 @@
 export { DefaultBackoff, DefaultRetry, type Backoff } from './backoff/backoff.js';
 export { backoffDelays } from './backoff/backoff-delays.js';
 export { isConflict } from './conflict/is-conflict.js';
+export {
+  isInputError,
+  type BackoffOverflow,
+  type ForeignField,
+  type ForeignFieldFix,
+  type InputFacts,
+  type InputError,
+  type InputErrorInfo,
+  type InvalidValue,
+  type MissingFields,
+  type UnreadableField,
+} from './input/input-error.js';
 export { onError } from './operators/on-error.js';
 export type { GiveUpEvent, RetryEvent, RetryOptions } from './operators/retry-options.js';
 export { retryOnConflict } from './operators/retry-on-conflict.js';

@@ -8,6 +8,7 @@ import { retryOnConflict, type Backoff, type GiveUpEvent, type RetryEvent } from
 import { injectRetryOnConflict } from '../../src/angular/inject-retry-on-conflict.js';
 import { provideRetryOnConflict } from '../../src/angular/provide-retry-on-conflict.js';
 import type { RetryOnConflictPolicy } from '../../src/angular/retry-policy.js';
+import { infoOf } from '../support/input-error-info.js';
 import { thrownBy } from '../support/thrown-by.js';
 
 /** Three attempts, 5ms apart. */
@@ -177,8 +178,16 @@ describe('provideRetryOnConflict', () => {
 
         expect(thrown).toBeInstanceOf(expected.constructor);
         expect(thrown.message).toBe(expected.message);
+        expect(infoOf(() => provideRetryOnConflict(policy))).toEqual(infoOf(operatorWithSameFault));
       });
     }
+
+    it('should take a backoff of null as a backoff, not as the default, as retryOnConflict does', () => {
+      expect(() => provideRetryOnConflict({ backoff: null as unknown as Backoff })).toThrowError(
+        TypeError,
+        'Backoff must be an object, got null',
+      );
+    });
 
     it('should throw "Backoff.steps must be an integer >= 1, got 0" as a RangeError', () => {
       expect(() => provideRetryOnConflict({ backoff: { ...THREE_ATTEMPTS, steps: 0 } })).toThrowMatching(
@@ -188,18 +197,17 @@ describe('provideRetryOnConflict', () => {
     });
 
     it('should throw a TypeError naming RetryOnConflictPolicy when the policy is not an object', () => {
-      for (const [policy, shown] of [
-        [null, 'null'],
-        ['fast', '"fast"'],
-        [3, '3'],
-      ] as const) {
-        expect(() => provideRetryOnConflict(policy as unknown as RetryOnConflictPolicy))
-          .withContext(shown)
-          .toThrowMatching(
-            (error) =>
-              error instanceof TypeError &&
-              error.message === `RetryOnConflictPolicy must be an object, got ${shown}`,
-          );
+      expect(() => provideRetryOnConflict(null as unknown as RetryOnConflictPolicy)).toThrowMatching(
+        (error) =>
+          error instanceof TypeError && error.message === 'RetryOnConflictPolicy must be an object, got null',
+      );
+      for (const policy of ['fast', 5, () => ({})]) {
+        expect(infoOf(() => provideRetryOnConflict(policy as unknown as RetryOnConflictPolicy))).toEqual({
+          problem: 'invalid',
+          field: 'RetryOnConflictPolicy',
+          rule: 'be an object',
+          value: policy,
+        });
       }
     });
 

@@ -1,3 +1,4 @@
+import { MAX_LISTED_STEPS } from '../../src/backoff/backoff-schedule.js';
 import { backoffDelays, DefaultBackoff, DefaultRetry } from '../../src/index.js';
 import { describeCase, goParityCases, replayRandom, toBackoff } from '../support/go-parity.js';
 
@@ -131,6 +132,44 @@ describe('backoffDelays', () => {
           /Backoff\.steps must be an integer >= 1, got 0/,
         );
       }
+    });
+  });
+
+  describe('a list that would not fit', () => {
+    const BOUND = `be at most ${MAX_LISTED_STEPS} to list the waits (or a cap must end the retries sooner)`;
+
+    it('should refuse a billion steps at once, naming the bound, before random is ever called', () => {
+      let calls = 0;
+      const random = () => (calls++, 0.5);
+      expect(() => backoffDelays({ ...DefaultRetry, steps: 1e9 }, random)).toThrowError(
+        RangeError,
+        `Backoff.steps must ${BOUND}, got 1000000000`,
+      );
+      expect(calls).toBe(0);
+    });
+
+    it('should list as many waits as the bound allows, and refuse one more', () => {
+      const flat = { steps: MAX_LISTED_STEPS, duration: 1, factor: 1, jitter: 0 };
+      expect(backoffDelays(flat).length).toBe(MAX_LISTED_STEPS - 1);
+      expect(() => backoffDelays({ ...flat, steps: MAX_LISTED_STEPS + 1 })).toThrowError(
+        RangeError,
+        `Backoff.steps must ${BOUND}, got ${MAX_LISTED_STEPS + 1}`,
+      );
+    });
+
+    it('should list a run of any steps that the cap rule ends within the bound', () => {
+      // 10 → 20 → 40 → 80 > 50: the cap rule ends the run after the third wait.
+      expect(backoffDelays({ steps: 1e15, duration: 10, factor: 2, jitter: 0, cap: 50 })).toEqual([
+        10, 20, 40,
+      ]);
+    });
+
+    it('should refuse a run that the cap rule ends only past the bound', () => {
+      const slow = { steps: 1e9, duration: 1, factor: 1.0001, jitter: 0, cap: 1e6 };
+      expect(() => backoffDelays(slow)).toThrowError(
+        RangeError,
+        `Backoff.steps must ${BOUND}, got 1000000000`,
+      );
     });
   });
 });

@@ -1,5 +1,12 @@
-import { backoffDelays, onError, retryOnConflict, type Backoff } from '../../src/index.js';
+import {
+  backoffDelays,
+  onError,
+  retryOnConflict,
+  type Backoff,
+  type MissingFields,
+} from '../../src/index.js';
 import { toBackoffSpec } from '../../src/backoff/validate-backoff.js';
+import { infoOf } from '../support/input-error-info.js';
 import { thrownBy } from '../support/thrown-by.js';
 
 const valid: Backoff = { duration: 10, factor: 2, jitter: 0.1, steps: 3 };
@@ -184,32 +191,95 @@ describe('toBackoffSpec, given what plain JavaScript passes', () => {
   });
 
   const STEPS_HINT = ' (steps = attempts = retries + 1)';
+  const ALL = 'Backoff.steps, Backoff.duration, Backoff.factor, Backoff.jitter must be numbers';
   const peerConfigs: [string, object, string][] = [
     [
       "RxJS retry's",
       { count: 3 },
-      'Backoff.steps, Backoff.duration, Backoff.factor, Backoff.jitter must be numbers',
+      `${ALL}${STEPS_HINT}, got undefined; count is not a Backoff field: count: 3 → steps: 4`,
     ],
     [
       "backoff-rxjs's",
       { maxRetries: 3, initialInterval: 100, maxInterval: 1000 },
-      'Backoff.steps, Backoff.duration, Backoff.factor, Backoff.jitter must be numbers',
+      `${ALL}${STEPS_HINT}, got undefined; maxRetries is not a Backoff field: maxRetries: 3 → steps: 4; ` +
+        'initialInterval is not a Backoff field: initialInterval: 100 → duration: 100; maxInterval is not a Backoff field',
     ],
     [
       'a maxAttempts',
       { maxAttempts: 3 },
-      'Backoff.steps, Backoff.duration, Backoff.factor, Backoff.jitter must be numbers',
+      `${ALL}${STEPS_HINT}, got undefined; maxAttempts is not a Backoff field: maxAttempts: 3 → steps: 3`,
     ],
-    ['a retries', { retries: 3, duration: 10, factor: 2, jitter: 0.1 }, 'Backoff.steps must be a number'],
+    [
+      'a retries',
+      { retries: 3, duration: 10, factor: 2, jitter: 0.1 },
+      `Backoff.steps must be a number${STEPS_HINT}, got undefined; retries is not a Backoff field: retries: 3 → steps: 4`,
+    ],
+    [
+      'a p-retry',
+      { retries: 2, minTimeout: 50 },
+      `${ALL}${STEPS_HINT}, got undefined; retries is not a Backoff field: retries: 2 → steps: 3; minTimeout is not a Backoff field: minTimeout: 50 → duration: 50`,
+    ],
   ];
-  for (const [whose, config, fields] of peerConfigs) {
-    it(`should tell ${whose} config this library's names, and what steps counts`, () => {
-      expect(() => toBackoffSpec(config as Backoff)).toThrowError(
-        TypeError,
-        `${fields}${STEPS_HINT}, got undefined`,
-      );
+  for (const [whose, config, message] of peerConfigs) {
+    it(`should tell ${whose} config this library's names: the field written, and what to write instead`, () => {
+      expect(() => toBackoffSpec(config as Backoff)).toThrowError(TypeError, message);
     });
   }
+
+  it('should carry the fields missing and the fields written instead as info, read without parsing', () => {
+    const info = infoOf(() => toBackoffSpec({ count: 3 } as unknown as Backoff));
+    expect(info).toEqual({
+      problem: 'missing',
+      field: 'Backoff.steps',
+      rule: `be numbers${STEPS_HINT}`,
+      value: undefined,
+      fields: ['Backoff.steps', 'Backoff.duration', 'Backoff.factor', 'Backoff.jitter'],
+      foreign: [{ field: 'count', value: 3, instead: { field: 'steps', value: 4 } }],
+    });
+  });
+
+  it('should name every foreign field a config has, whatever the order its fields were written in', () => {
+    const written = { initialDelay: 5, multiplier: 2, attempts: 4, delay: 'soon' } as unknown as Backoff;
+    const { foreign } = infoOf(() => toBackoffSpec(written)) as MissingFields;
+    expect(foreign).toEqual([
+      {
+        field: 'initialDelay',
+        value: 5,
+        instead: { field: 'duration', value: 5 },
+      },
+      {
+        field: 'multiplier',
+        value: 2,
+        instead: { field: 'factor', value: 2 },
+      },
+      { field: 'attempts', value: 4, instead: { field: 'steps', value: 4 } },
+      {
+        field: 'delay',
+        value: 'soon',
+        instead: { field: 'duration', value: 'soon' },
+      },
+    ]);
+  });
+
+  it('should name the missing fields whatever order the present ones were written in', () => {
+    const info = infoOf(() => toBackoffSpec({ jitter: 0, steps: 2 } as unknown as Backoff)) as MissingFields;
+    expect(info.fields).toEqual(['Backoff.duration', 'Backoff.factor']);
+  });
+
+  it('should still name the missing fields when the keys of a Proxy cannot be listed', () => {
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no keys');
+        },
+      },
+    );
+    expect(() => toBackoffSpec(proxy as Backoff)).toThrowError(
+      TypeError,
+      `${ALL}${STEPS_HINT}, got undefined`,
+    );
+  });
 
   it('should report a missing field before a field of the wrong type', () => {
     expect(() => toBackoffSpec({ steps: '5', duration: 10, factor: 1 } as unknown as Backoff)).toThrowError(

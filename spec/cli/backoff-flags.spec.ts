@@ -4,6 +4,7 @@ import {
   parseFlags,
   BACKOFF_FLAG_OPTIONS,
   usageErrorForBackoff,
+  checkBackoffFlags,
   UsageError,
 } from '../../src/cli/backoff-flags.js';
 import { backoffDelays, DefaultBackoff, DefaultRetry } from '../../src/index.js';
@@ -99,26 +100,64 @@ describe('backoff flags', () => {
     }
   });
 
-  it("should turn the library's error about a field into a usage error naming the flag", () => {
+  it("should turn the library's error about a field into a usage error naming the flag, read from its info", () => {
     let thrown: unknown;
     try {
       backoffDelays({ ...DefaultRetry, steps: 0 }, () => 0);
     } catch (error: unknown) {
       thrown = error;
     }
-    const usageError = usageErrorForBackoff(thrown);
+    const usageError = usageErrorForBackoff(thrown, { ...DefaultRetry, steps: 0 });
     expect(usageError).toEqual(new UsageError('--steps: Backoff.steps must be an integer >= 1, got 0'));
     expect(usageError).toBeInstanceOf(UsageError);
+    expect((usageError as UsageError).cause).toBe(thrown);
   });
 
-  it('should keep a message that names no field, and pass other errors through as they are', () => {
-    expect(usageErrorForBackoff(new RangeError('something else'))).toEqual(new UsageError('something else'));
-    // A field is named by a message that starts with it, not one that mentions it further on.
-    expect(usageErrorForBackoff(new TypeError('not Backoff.steps'))).toEqual(
-      new UsageError('not Backoff.steps'),
+  it('should read the field from info, never from the message', () => {
+    const error = Object.assign(new RangeError('Backoff.steps is what this message says'), {
+      info: { problem: 'invalid', field: 'Backoff.jitter', rule: 'be small', value: 9 },
+    });
+    expect(usageErrorForBackoff(error, DefaultRetry)).toEqual(
+      new UsageError('--jitter: Backoff.steps is what this message says'),
     );
+  });
+
+  it('should keep the message of an input error that names no flag, and pass other errors through as they are', () => {
+    let thrown: unknown;
+    try {
+      backoffDelays(null as never);
+    } catch (error: unknown) {
+      thrown = error;
+    }
+    expect(usageErrorForBackoff(thrown, DefaultRetry)).toEqual(
+      new UsageError('Backoff must be an object, got null'),
+    );
+    const plain = new RangeError('Backoff.steps must be an integer >= 1, got 0');
+    expect(usageErrorForBackoff(plain, DefaultRetry)).toBe(plain);
     const unrelated = new Error('disk full');
-    expect(usageErrorForBackoff(unrelated)).toBe(unrelated);
+    expect(usageErrorForBackoff(unrelated, DefaultRetry)).toBe(unrelated);
+  });
+
+  it('should name the flags to change for an overflow, from its info: --factor and the most --steps that fit', () => {
+    const backoff = { steps: 100, duration: 10, factor: 2, jitter: 0 };
+    expect(() => checkBackoffFlags(backoff)).toThrowError(
+      UsageError,
+      "the waits overflow: wait 41 would be longer than Go's longest duration (2^63 ns, about 292 years). " +
+        'Lower --factor (now 2), or --steps to 41 or less (now 100). A --cap would end the retries when the wait ' +
+        "reaches it (Go's cap rule).",
+    );
+  });
+
+  it('should name --jitter alone when only the jitter carries a wait past the limit', () => {
+    expect(() => checkBackoffFlags({ ...DefaultRetry, jitter: 1e308 })).toThrowError(
+      UsageError,
+      "--jitter 1e+308 overflows: the jitter can stretch wait 1 past Go's longest duration (2^63 ns, about 292 years). " +
+        'Lower --jitter: a wait d can become d + jitter × d.',
+    );
+  });
+
+  it('should accept what the operator accepts, however many steps, as checkBackoffFlags', () => {
+    expect(() => checkBackoffFlags({ ...DefaultRetry, steps: 1e9 })).not.toThrow();
   });
 
   it('should read flags strictly, turning an unknown flag or a positional into a usage error', () => {

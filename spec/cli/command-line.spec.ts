@@ -111,7 +111,10 @@ describe('rxjs-retry-on-conflict main(argv, io)', () => {
       [['--steps', '0x10'], '--steps must be a decimal number, got "0x10"'],
       [['--steps', '1_000'], '--steps must be a decimal number, got "1_000"'],
       [['--cap', ' 3'], '--cap must be a decimal number, got " 3"'],
-      [['--steps', '1001'], '--steps must be at most 1000 for a plan, got 1001'],
+      [
+        ['--steps', '1e9'],
+        '--steps: Backoff.steps must be at most 100000 to list the waits (or a cap must end the retries sooner), got 1000000000',
+      ],
       [['--steps'], "Option '--steps <value>' argument missing"],
     ];
     for (const [argv, message] of planErrors) {
@@ -183,12 +186,48 @@ describe('rxjs-retry-on-conflict main(argv, io)', () => {
       expect(stderr.split('\n')[0]).not.toContain('--cap');
     });
 
-    it('should print the JSON of the waits that fit before an overflow with --json', () => {
-      const { code, stdout } = run('plan', '--steps', '100', '--factor', '2', '--json');
-      const plan = JSON.parse(stdout) as { attempts: number; backoff: { steps: number } };
+    it('should print the facts of an overflow as { error }, and nothing like a plan, with --json', () => {
+      const { code, stdout, stderr } = run('plan', '--factor', '1e308', '--json');
+      const printed = JSON.parse(stdout) as Record<string, unknown>;
 
       expect(code).toBe(2);
-      expect([plan.attempts, plan.backoff.steps]).toEqual([41, 41]);
+      expect(Object.keys(printed)).toEqual(['error']);
+      expect(printed['error']).toEqual({
+        message: jasmine.stringContaining('the waits overflow: wait 2 would be longer than'),
+        problem: 'overflow',
+        field: 'Backoff',
+        rule: "be below 9223372036854.775 ms (Go's longest duration)",
+        value: 'Infinity',
+        wait: 2,
+        orLater: false,
+        maxSteps: 2,
+        fixes: ['steps', 'factor', 'jitter', 'cap'],
+        jitterAlone: false,
+      });
+      expect(stderr).toContain('Lower --factor (now 1e+308), or --steps to 2 or less (now 5)');
+    });
+
+    it('should print the field, rule and value of an invalid flag as { error } with --json', () => {
+      const { code, stdout } = run('plan', '--steps', '0', '--json');
+
+      expect(code).toBe(2);
+      expect(JSON.parse(stdout)).toEqual({
+        error: {
+          message: '--steps: Backoff.steps must be an integer >= 1, got 0',
+          problem: 'invalid',
+          field: 'Backoff.steps',
+          rule: 'be an integer >= 1',
+          value: 0,
+        },
+      });
+    });
+
+    it('should print nothing on stdout, with --json, for a command line it cannot read', () => {
+      const { code, stdout, stderr } = run('plan', '--steps', 'ten', '--json');
+
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('--steps must be a decimal number, got "ten"');
     });
   });
 });

@@ -1,6 +1,8 @@
-import { formatPlan, parsePlanFlags, planFor, PlanOverflowError } from '../../src/cli/plan-command.js';
+import { formatPlan, parsePlanFlags, planFor } from '../../src/cli/plan-command.js';
 import { UsageError } from '../../src/cli/backoff-flags.js';
 import { planBackoff } from '../../src/plan/plan-backoff.js';
+import { MAX_LISTED_STEPS } from '../../src/backoff/backoff-schedule.js';
+import { isInputError } from '../../src/input/input-error.js';
 import { DefaultBackoff, type Backoff } from '../../src/index.js';
 
 /** The text `plan` prints for a backoff, line by line. */
@@ -88,11 +90,13 @@ describe('plan, as printed', () => {
 });
 
 describe('plan flags and errors', () => {
-  it('should accept 1000 steps and refuse 1001', () => {
-    expect(parsePlanFlags(['--steps', '1000']).backoff.steps).toBe(1000);
-    expect(() => parsePlanFlags(['--steps', '1001'])).toThrowError(
+  it('should plan as many steps as the listing functions list, and refuse one more, naming --steps and the bound', () => {
+    expect(planFor({ ...DefaultBackoff, factor: 1, steps: MAX_LISTED_STEPS }).attempts).toBe(
+      MAX_LISTED_STEPS,
+    );
+    expect(() => planFor({ ...DefaultBackoff, factor: 1, steps: MAX_LISTED_STEPS + 1 })).toThrowError(
       UsageError,
-      '--steps must be at most 1000 for a plan, got 1001',
+      `--steps: Backoff.steps must be at most ${MAX_LISTED_STEPS} to list the waits (or a cap must end the retries sooner), got ${MAX_LISTED_STEPS + 1}`,
     );
   });
 
@@ -139,23 +143,23 @@ describe('plan flags and errors', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UsageError);
-    expect(thrown).not.toBeInstanceOf(PlanOverflowError);
     expect((thrown as UsageError).message).toMatch(/^--duration: Backoff\.duration must be /);
   });
 
-  it('should name the flags to change for an overflow, and carry the plan of the waits that fit', () => {
+  it('should name the flags to change for an overflow, and carry the input error and its facts as cause', () => {
     let thrown: unknown;
     try {
       planFor({ steps: 3, duration: 2 ** 62 / 1e6, factor: 2, jitter: 0 });
     } catch (error: unknown) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(PlanOverflowError);
-    const overflow = thrown as PlanOverflowError;
-    expect(overflow.name).toBe('PlanOverflowError');
-    expect(overflow.message).toContain('the waits overflow: wait 2 would be longer than');
-    expect(overflow.message).toContain('Lower --factor (now 2), or --steps to 2 or less (now 3).');
-    expect(overflow.plan.waits.map(({ minMs }) => minMs)).toEqual([2 ** 62 / 1e6]);
+    expect(thrown).toBeInstanceOf(UsageError);
+    const usageError = thrown as UsageError;
+    expect(usageError.message).toContain('the waits overflow: wait 2 would be longer than');
+    expect(usageError.message).toContain('Lower --factor (now 2), or --steps to 2 or less (now 3).');
+    expect(isInputError(usageError.cause) && usageError.cause.info).toEqual(
+      jasmine.objectContaining({ problem: 'overflow', wait: 2, maxSteps: 2, jitterAlone: false }),
+    );
   });
 
   it('should speak of one attempt in the cap warning when the cap ends the retries after the first wait', () => {

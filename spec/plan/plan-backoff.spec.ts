@@ -103,4 +103,11 @@ describe('planBackoff', () => {
       'Backoff.steps must be an integer >= 1, got 0',
     );
   });
+
+  it('should refuse at once, as backoffDelays does, a backoff whose plan would not fit', () => {
+    expect(() => planBackoff({ ...DefaultRetry, steps: 1e9 })).toThrowError(
+      RangeError,
+      'Backoff.steps must be at most 100000 to list the waits (or a cap must end the retries sooner), got 1000000000',
+    );
+  });
 });

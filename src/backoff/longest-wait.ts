@@ -1,4 +1,4 @@
-import { invalid } from '../input/invalid.js';
+import { throwInputError } from '../input/input-error.js';
 import { BELOW_LONGEST_DURATION, largestRandom, MAX_DURATION_NS, type BackoffSpec } from './backoff-spec.js';
 import { startBackoff, stepBackoff } from './backoff-step.js';
 
@@ -34,16 +34,39 @@ export function checkLongestWait(spec: BackoffSpec): void {
     }
     // The wait as stepBackoff makes it, with the largest double below 1 as random().
     const longestNs = stepBackoff(spec, state, largestRandom);
-    if (longestNs >= MAX_DURATION_NS)
-      invalid(
-        RangeError,
-        // The first wait is the duration itself, below the limit: only jitter carries it past.
-        `Backoff overflow: wait ${wait}${wait > WALK_LIMIT ? ' or a later one' : ''} (lower ${wait < 2 ? 'jitter' : `steps to ${wait}, factor or jitter, or set a lower cap`})`,
-        BELOW_LONGEST_DURATION,
-        longestNs / 1e6,
-      );
+    if (longestNs >= MAX_DURATION_NS) overflow(spec, wait, wait > WALK_LIMIT, longestNs / 1e6);
     // A duration that no longer grows (factor <= 1, or truncated back) keeps every later wait as
     // short; the cap rule, which leaves no steps, ends the loop.
     if (state.durationNs <= durationNs) return;
+  }
+}
+
+/**
+ * The `RangeError` for a wait that could pass Go's longest duration, with its facts as `info`: the
+ * wait, how long it could be, the most steps that fit and what would fix it.
+ */
+function overflow(spec: BackoffSpec, wait: number, orLater: boolean, longestMs: number): never {
+  // The first wait is the duration itself, below the limit: only jitter carries it past.
+  const fix = wait < 2 ? 'jitter' : `steps to ${wait}, factor or jitter, or set a lower cap`;
+  const field = `Backoff overflow: wait ${wait}${orLater ? ' or a later one' : ''} (lower ${fix})`;
+  throwInputError(new RangeError(`${field} must ${BELOW_LONGEST_DURATION}, got ${longestMs}`), {
+    problem: 'overflow',
+    field: 'Backoff',
+    rule: BELOW_LONGEST_DURATION,
+    value: longestMs,
+    wait,
+    orLater,
+    maxSteps: wait,
+    fixes: wait < 2 ? ['jitter'] : ['steps', 'factor', 'jitter', 'cap'],
+    jitterAlone: spec.jitter > 0 && fitsWithoutJitter(spec),
+  });
+}
+
+function fitsWithoutJitter(spec: BackoffSpec): boolean {
+  try {
+    checkLongestWait({ ...spec, jitter: 0 });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Backoff } from '../backoff/backoff.js';
+import { toBackoffSpec } from '../backoff/validate-backoff.js';
+import { isInputError, type BackoffOverflow } from '../input/input-error.js';
 
 /**
  * A command line that cannot be run; the command prints the message and exits with code 2.
@@ -12,6 +14,17 @@ import type { Backoff } from '../backoff/backoff.js';
 export class UsageError extends Error {
   override readonly name: string = 'UsageError';
 }
+
+/**
+ * The flag of each field an input error can name: `info.field`, never the message, says which.
+ */
+const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
+  'Backoff.steps': '--steps',
+  'Backoff.duration': '--duration',
+  'Backoff.factor': '--factor',
+  'Backoff.jitter': '--jitter',
+  'Backoff.cap': '--cap',
+};
 
 /**
  * Reads a command line strictly (no positionals, no unknown flags) with `node:util` `parseArgs`,
@@ -135,8 +148,11 @@ export function numberFlag(name: string, text: string | undefined): number | und
 }
 
 /**
- * The library's `RangeError`/`TypeError` about a backoff field as a {@link UsageError} that names
- * the flag to fix; any other error is returned as it is.
+ * The library's input error about a backoff given by flags as a {@link UsageError} that names the
+ * flag to fix, read from the error's `info` (never from its message), with the input error as its
+ * `cause`; any other error is returned as it is. For waits that would pass Go's longest duration,
+ * the message names the flags to change: `--jitter` when the jitter alone carries a wait past it,
+ * else `--factor` or `--steps` (the most that fit, from `info.maxSteps`).
  *
  * @example
  * ```ts
@@ -144,13 +160,45 @@ export function numberFlag(name: string, text: string | undefined): number | und
  * try {
  *   backoffDelays({ ...DefaultRetry, steps: 0 });
  * } catch (thrown) {
- *   error = usageErrorForBackoff(thrown);
+ *   error = usageErrorForBackoff(thrown, { ...DefaultRetry, steps: 0 });
  * }
  * String(error); // 'UsageError: --steps: Backoff.steps must be an integer >= 1, got 0'
  * ```
  */
-export function usageErrorForBackoff(error: unknown): unknown {
-  if (!(error instanceof RangeError || error instanceof TypeError)) return error;
-  const field = /^Backoff\.(\w+)/.exec(error.message)?.[1];
-  return new UsageError(field === undefined ? error.message : `--${field}: ${error.message}`);
+export function usageErrorForBackoff(error: unknown, backoff: Backoff): unknown {
+  if (!isInputError(error)) return error;
+  const { info } = error;
+  if (info.problem === 'overflow') return new UsageError(overflowMessage(info, backoff), { cause: error });
+  const flag = FLAG_OF_FIELD[info.field];
+  return new UsageError(flag === undefined ? error.message : `${flag}: ${error.message}`, { cause: error });
+}
+
+/** Go's longest duration, for people. */
+const LONGEST_DURATION = "Go's longest duration (2^63 ns, about 292 years)";
+
+function overflowMessage(info: BackoffOverflow, backoff: Backoff): string {
+  return info.jitterAlone
+    ? `--jitter ${backoff.jitter} overflows: the jitter can stretch wait ${info.wait} past ${LONGEST_DURATION}. ` +
+        `Lower --jitter: a wait d can become d + jitter × d.`
+    : `the waits overflow: wait ${info.wait} would be longer than ${LONGEST_DURATION}. Lower --factor (now ${backoff.factor}), ` +
+        `or --steps to ${info.maxSteps} or less (now ${backoff.steps}). A --cap would end the retries when the wait ` +
+        `reaches it (Go's cap rule).`;
+}
+
+/**
+ * Checks a backoff read from flags as the operator checks it when it is made, so that a command
+ * accepts exactly the backoffs `retryOnConflict` does; a rejected one is a {@link UsageError} naming
+ * the flag (see {@link usageErrorForBackoff}).
+ *
+ * @example
+ * ```ts
+ * checkBackoffFlags({ ...DefaultRetry, jitter: -1 }); // throws UsageError: --jitter: Backoff.jitter must be a finite number >= 0, got -1
+ * ```
+ */
+export function checkBackoffFlags(backoff: Backoff): void {
+  try {
+    toBackoffSpec(backoff);
+  } catch (error: unknown) {
+    throw usageErrorForBackoff(error, backoff);
+  }
 }

@@ -1,12 +1,11 @@
 import type { Backoff } from '../backoff/backoff.js';
-import { BACKOFF_FLAG_OPTIONS, parseFlags, usageErrorForBackoff, UsageError } from './backoff-flags.js';
-import { backoffFromPresetFlags, PRESET_FLAG_OPTION } from './preset-flag.js';
+import { MAX_LISTED_STEPS } from '../backoff/backoff-schedule.js';
+import { isInputError } from '../input/input-error.js';
 import { formatMs } from '../plan/format-ms.js';
 import { planBackoff, type BackoffPlan } from '../plan/plan-backoff.js';
+import { BACKOFF_FLAG_OPTIONS, parseFlags, usageErrorForBackoff, UsageError } from './backoff-flags.js';
+import { backoffFromPresetFlags, PRESET_FLAG_OPTION } from './preset-flag.js';
 import { formatTextTable } from './text-table.js';
-
-/** The most steps `plan` lays out: a schedule is for reading. */
-const MAX_PLAN_STEPS = 1000;
 
 /**
  * The help text of `plan`.
@@ -23,12 +22,14 @@ Prints the waits of a backoff when every attempt fails: each wait as min..max (t
 the worst case added up before the error reaches the caller, and warnings.
 
   --preset NAME    start from DefaultRetry (default) or DefaultBackoff; flags override its fields
-  --steps N        most attempts, an integer from 1 to ${MAX_PLAN_STEPS}
+  --steps N        most attempts, an integer from 1 to ${MAX_LISTED_STEPS} (more when a cap ends
+                   the retries sooner)
   --duration MS    first wait in milliseconds
   --factor F       multiplier per wait; 0 keeps the duration
   --jitter J       each wait d becomes d + random()*J*d; 0 = none
   --cap MS         cap on the duration; 0 = none. Go's rule: reaching it ends the retries
-  --json           print the plan as JSON
+  --json           print the plan as JSON; for a backoff that cannot be planned,
+                   { "error": { "message", "problem", "field", ... } } instead
   -h, --help       this text
 
 Exit status: 0 for a plan, 2 for a usage error or a backoff that cannot be planned.
@@ -53,7 +54,7 @@ export interface PlanRequest {
 
 /**
  * Reads `plan`'s flags. Throws a {@link UsageError} for an unknown flag, a value that is not a
- * number, an unknown preset, too many steps, or a backoff the library rejects (naming the flag).
+ * number or an unknown preset; whether the backoff can be planned is {@link planFor}'s to say.
  *
  * @example
  * ```ts
@@ -67,94 +68,53 @@ export function parsePlanFlags(argv: readonly string[]): PlanRequest {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  const backoff = backoffFromPresetFlags(values, MAX_PLAN_STEPS, 'a plan');
+  // How many steps can be listed is the library's rule (`MAX_LISTED_STEPS`), checked by `planFor`.
+  const backoff = backoffFromPresetFlags(values);
   return { backoff, json: values.json === true, help: values.help === true };
 }
 
 /**
- * A backoff whose waits would pass Go's longest duration: a {@link UsageError} that also carries the
- * plan of the attempts before the wait that overflows, so that the command can print it first.
- *
- * @example
- * ```ts
- * try {
- *   planFor({ ...DefaultRetry, steps: 100, factor: 2 });
- * } catch (error) {
- *   if (error instanceof PlanOverflowError) error.plan.attempts; // 41
- * }
- * ```
- */
-export class PlanOverflowError extends UsageError {
-  override readonly name = 'PlanOverflowError';
-
-  constructor(
-    message: string,
-    /** The plan with as many steps as plan without overflowing. */
-    readonly plan: BackoffPlan,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Computes the plan for a backoff given on the command line, turning the library's
- * `RangeError`/`TypeError` about a field into a {@link UsageError} that names the flag. A backoff
- * whose waits would overflow is a {@link PlanOverflowError} that names the flag to change (the
- * jitter for a jitter overflow, else the steps or the factor) and carries the plan of the waits
- * before the one that overflows.
+ * Computes the plan for a backoff given on the command line, turning the library's input error
+ * into a {@link UsageError} that names the flag to change (see `usageErrorForBackoff`), with the
+ * input error, and so its `info`, as `cause`.
  *
  * @example
  * ```ts
  * planFor({ steps: 0, duration: 10, factor: 1, jitter: 0 }); // throws UsageError: --steps: Backoff.steps must be an integer >= 1, got 0
- * planFor({ ...DefaultRetry, jitter: 1e308 }); // throws PlanOverflowError: --jitter 1e+308 overflows: ...
+ * planFor({ ...DefaultRetry, jitter: 1e308 }); // throws UsageError: --jitter 1e+308 overflows: ...
  * ```
  */
 export function planFor(backoff: Backoff): BackoffPlan {
   try {
     return planBackoff(backoff);
   } catch (error: unknown) {
-    const overflow = overflowError(backoff, error);
-    throw overflow ?? usageErrorForBackoff(error);
-  }
-}
-
-/** Go's longest duration, for people. */
-const LONGEST_DURATION = "Go's longest duration (2^63 ns, about 292 years)";
-
-function plans(backoff: Backoff): boolean {
-  try {
-    planBackoff(backoff);
-    return true;
-  } catch {
-    return false;
+    throw usageErrorForBackoff(error, backoff);
   }
 }
 
 /**
- * The overflow error for `backoff` if `error` says its waits overflow, else undefined. Finds the
- * most steps that plan by bisection, so it holds whether the library finds the overflow while
- * stepping or before the first step.
+ * What `plan --json` prints for a backoff that cannot be planned: the message, and the facts of the
+ * library's input error (`problem`, `field`, `rule`, `value`, and for an overflow `wait`,
+ * `maxSteps`, `fixes`...), so that a script reads them without parsing the message. Nothing in it
+ * looks like a plan. A number JSON cannot hold (`Infinity`, `NaN`) is written as a string.
+ *
+ * @example
+ * ```ts
+ * let printed = '';
+ * try {
+ *   planFor({ ...DefaultRetry, steps: 0 });
+ * } catch (error) {
+ *   if (error instanceof Error) printed = planErrorJson(error);
+ * }
+ * JSON.parse(printed).error.field; // 'Backoff.steps'
+ * ```
  */
-function overflowError(backoff: Backoff, error: unknown): PlanOverflowError | undefined {
-  if (!(error instanceof RangeError && /overflow|longest duration/i.test(error.message))) return undefined;
-  if (!plans({ ...backoff, steps: 1 })) return undefined;
-  let fits = 1;
-  let overflows = backoff.steps;
-  while (overflows - fits > 1) {
-    const middle = Math.floor((fits + overflows) / 2);
-    if (plans({ ...backoff, steps: middle })) fits = middle;
-    else overflows = middle;
-  }
-  // Steps `fits` make `fits - 1` waits; the next wait is the one that overflows.
-  const wait = fits;
-  // The jitter is to blame only if the waits without it fit, all of them.
-  const jitterOnly = backoff.jitter > 0 && plans({ ...backoff, jitter: 0 });
-  const message = jitterOnly
-    ? `--jitter ${backoff.jitter} overflows: the jitter can stretch wait ${wait} past ${LONGEST_DURATION}. ` +
-      `Lower --jitter: a wait d can become d + jitter × d.`
-    : `the waits overflow: wait ${wait} would be longer than ${LONGEST_DURATION}. Lower --factor (now ${backoff.factor}), or --steps to ${fits} or less ` +
-      `(now ${backoff.steps}). A --cap would end the retries when the wait reaches it (Go's cap rule).`;
-  return new PlanOverflowError(message, planBackoff({ ...backoff, steps: fits }));
+export function planErrorJson(error: Error): string {
+  const cause: unknown = error.cause;
+  const facts = isInputError(cause) ? cause.info : {};
+  const numbersAsJson = (_key: string, value: unknown): unknown =>
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+  return `${JSON.stringify({ error: { message: error.message, ...facts } }, numbersAsJson, 2)}\n`;
 }
 
 /**
@@ -181,7 +141,8 @@ export function formatPlan(plan: BackoffPlan): string {
  * The table of a plan cut short by an overflow: the backoff as asked for, the waits that fit, and
  * the attempt after which the wait overflows.
  */
-function formatOverflowPlan(backoff: Backoff, plan: BackoffPlan): string {
+function formatOverflowPlan(backoff: Backoff, maxSteps: number): string {
+  const plan = planBackoff({ ...backoff, steps: maxSteps });
   return `${planTable(backoff, plan, `wait past Go's longest duration: see below`).join('\n')}\n`;
 }
 
@@ -217,8 +178,9 @@ function count(n: number, noun: string): string {
 
 /**
  * Runs `plan` with its arguments: prints the text or JSON plan to `out`, or usage help; returns
- * the exit code. A {@link UsageError} is left to the caller (exit code 2); for a
- * {@link PlanOverflowError} the plan of the waits that fit is printed first.
+ * the exit code. A {@link UsageError} is left to the caller (exit code 2), after printing, for a
+ * backoff that cannot be planned, its facts as JSON with `--json` ({@link planErrorJson}), or as
+ * text, for waits that would overflow, the plan of the waits that fit.
  *
  * @example
  * ```ts
@@ -237,12 +199,11 @@ export function runPlanCommand(argv: readonly string[], out: { write(text: strin
   try {
     plan = planFor(request.backoff);
   } catch (error: unknown) {
-    if (error instanceof PlanOverflowError) {
-      out.write(
-        request.json
-          ? `${JSON.stringify(error.plan, null, 2)}\n`
-          : formatOverflowPlan(request.backoff, error.plan),
-      );
+    if (error instanceof UsageError) {
+      const cause: unknown = error.cause;
+      if (request.json) out.write(planErrorJson(error));
+      else if (isInputError(cause) && cause.info.problem === 'overflow')
+        out.write(formatOverflowPlan(request.backoff, cause.info.maxSteps));
     }
     throw error;
   }

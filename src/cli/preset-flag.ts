@@ -17,7 +17,8 @@ export const PRESET_FLAG_OPTION = { preset: { type: 'string' } } as const;
  * would print or run more than anyone reads or waits for. An unknown preset or too many steps is a
  * {@link UsageError} naming the flag; the library's own rules are left to the caller's check.
  *
- * @param purpose - what the steps are for, in the error: `a plan`, `a simulation`.
+ * @param maxSteps - the most steps allowed; default: no limit beyond the library's own.
+ * @param purpose - what the steps are for, in the error: `a simulation`.
  *
  * @example
  * ```ts
@@ -27,8 +28,8 @@ export const PRESET_FLAG_OPTION = { preset: { type: 'string' } } as const;
  */
 export function backoffFromPresetFlags(
   values: BackoffFlagValues & { readonly preset?: string | undefined },
-  maxSteps: number,
-  purpose: string,
+  maxSteps = Infinity,
+  purpose = '',
 ): Backoff {
   const presets: Record<string, Backoff> = { DefaultRetry, DefaultBackoff };
   const preset = presets[values.preset ?? 'DefaultRetry'];

@@ -8,7 +8,6 @@ import {
 } from 'rxjs';
 import type { Backoff } from '../backoff/backoff.js';
 import { startBackoff, stepBackoff, type BackoffState } from '../backoff/backoff-step.js';
-import { checkedRandom } from '../backoff/checked-random.js';
 import { toBackoffSpec } from '../backoff/validate-backoff.js';
 import { checkFunction, checkRetryOptions } from './check-retry-options.js';
 import type { RetryOptions } from './retry-options.js';
@@ -59,11 +58,12 @@ export function onError<T>(
   const spec = toBackoffSpec(backoff);
   checkFunction('retriable', retriable);
   const { scheduler, random, onRetry, onGiveUp, retryAfter, maxRetryAfter } = checkRetryOptions(options);
-  const jitterRandom = checkedRandom(random, 'RetryOptions.random');
 
   return (source) =>
     new Observable<T>((subscriber) => {
-      // Started at the first failure: a subscription that never fails (the common case) pays nothing.
+      // Started at the first failure, so that a subscription that never fails (the common case) pays
+      // nothing for it: performance.md's row "Made per call, happy path (no error)" (0.99× RxJS's
+      // `retry` against a target of 1.02×) leaves no room for more work per subscription.
       let state: BackoffState | undefined;
       let attempt = 0;
       let inner: Subscription | undefined;
@@ -76,7 +76,7 @@ export function onError<T>(
         next: (value) => subscriber.next(value),
         complete: () => subscriber.complete(),
         error: (error: unknown) => {
-          // Made at a failure only: a subscription that never fails pays nothing for them.
+          // Made at a failure only, for the same row as `state` above.
           function giveUp(error: unknown, ask?: number): void {
             try {
               onGiveUp({ attempts: attempt, error, ...(ask !== undefined && { retryAfter: ask }) });
@@ -93,7 +93,7 @@ export function onError<T>(
             if (subscriber.closed) return;
             // `steps === 1`: this was the last attempt Go's loop allows, so it breaks without a sleep.
             if (state.steps === 1) return giveUp(error);
-            let waitMs = stepBackoff(spec, state, jitterRandom) / 1e6;
+            let waitMs = stepBackoff(spec, state, random) / 1e6;
             // Go's cap rule leaves no steps: wait once more, then give up with this error.
             const attemptFollows = state.steps > 0;
             // The server's ask, if it made one: client-go's REST client waits the larger of the two.
