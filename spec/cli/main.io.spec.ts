@@ -22,6 +22,26 @@ describe('rxjs-retry-on-conflict (the bin, run as a process)', () => {
     },
     CHILD_LIMIT_MS + 15_000,
   );
+
+  it(
+    'should end quietly, exit 0, when the reader closes the pipe early, as `plan … | head` does',
+    async () => {
+      // 100,000 steps make a plan of megabytes, far more than a pipe holds before its reader reads.
+      const planned = await runTypeScript(
+        CLI,
+        ['plan', '--steps', '100000', '--factor', '1'],
+        CHILD_LIMIT_MS,
+        {
+          closeStdoutAfterFirstChunk: true,
+        },
+      );
+
+      expect(planned.stderr).toBe('');
+      expect(planned.code).toBe(0);
+      expect(planned.stdout).toMatch(/^Backoff: steps 100000/);
+    },
+    CHILD_LIMIT_MS + 15_000,
+  );
 });
 
 describe('the command-line tool and the library entry', () => {

@@ -39,7 +39,8 @@ process.once('exit', () => running.forEach(endChild));
 
 /**
  * Runs a TypeScript entry point as its own Node process (through tsx, as `npm run` does) and
- * collects its exit code and output. The child is ended if it outlives `timeoutMs` (the promise
+ * collects its exit code and output (with `closeStdoutAfterFirstChunk`, only the first chunk of
+ * stdout, then the pipe is closed as `| head` closes it). The child is ended if it outlives `timeoutMs` (the promise
  * rejects), and when the spec that started it ends first, failed or timed out (the promise then
  * never settles: nothing is left to receive it).
  *
@@ -53,6 +54,7 @@ export function runTypeScript(
   entry: string,
   args: readonly string[],
   timeoutMs = CHILD_TIME_LIMIT_MS,
+  { closeStdoutAfterFirstChunk = false } = {},
 ): Promise<ProcessResult> {
   const env = { ...process.env };
   delete env['NODE_OPTIONS']; // the test runner's own loader flags are not the child's business
@@ -64,7 +66,11 @@ export function runTypeScript(
   running.add(child);
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    // As `| head` does: the reader has what it wants and closes its end of the pipe.
+    if (closeStdoutAfterFirstChunk) child.stdout.destroy();
+  });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
