@@ -105,7 +105,7 @@ const WRITE_INSTEAD: Readonly<Record<string, readonly [ForeignFieldFix['field'],
  */
 function missing(backoff: Readonly<Record<string, unknown>>, read: Record<keyof Backoff, unknown>): never {
   const fields = REQUIRED_FIELDS.filter((name) => read[name] === undefined).map((name) => `Backoff.${name}`);
-  const rule = `be ${fields.length > 1 ? 'numbers' : 'a number'}${fields[0] === 'Backoff.steps' ? ' (steps = attempts = retries + 1)' : ''}`;
+  const rule = `be ${fields.length > 1 ? 'numbers' : 'a number'}${read.steps === undefined ? ' (steps = attempts = retries + 1)' : ''}`;
   const foreign = foreignFields(backoff, read);
   const hints = foreign.map(
     ({ field, value, instead }) =>
