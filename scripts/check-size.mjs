@@ -31,18 +31,14 @@ import { markedBlock, normalizeBlock, writeMarkedBlocks } from './marked-blocks.
  * are raised by exactly the bytes measured, so that the decision is visible here. The never-early
  * wait as a class, for the speed of the retry rows, costs 74 B more (71 B, 67 B): raised by that too.
  * With both the facts and the server's ask, the hook costs 163 B in `retryOnConflict` (2,808 B →
- * 2,971 B), 213 B in angular, and `retryWhenServerAsks` carries the facts too: each budget sat
- * just above what was measured with all of it. Reading the backoff's fields in one `try` that names
- * the field being read, finding the foreign fields against the fields read rather than a second
- * list of the names, and asking whether `steps` was read rather than comparing the first missing
- * name, took 22 B back (2,971 B → 2,949 B; everything 21 B, angular 27 B, `retryWhenServerAsks`
- * 27 B): each budget is lowered by as much, to just above the new size.
+ * 2,971 B), 213 B in angular, and `retryWhenServerAsks` carries the facts too: each budget sits
+ * just above what was measured with all of it.
  */
 const budgets = [
   {
     name: 'retryOnConflict',
     entry: "export { retryOnConflict } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 2970,
+    maxGzipBytes: 2992,
   },
   {
     name: 'retryAfterMs',
@@ -52,15 +48,15 @@ const budgets = [
   {
     name: 'retryWhenServerAsks',
     entry: "export { retryWhenServerAsks } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 3436,
+    maxGzipBytes: 3463,
   },
-  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 5062 },
+  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 5083 },
   {
     // The whole Angular entry, the operator included; @angular/core is the app's, like rxjs.
     name: 'angular',
     entry: "export * from 'rxjs-retry-on-conflict/angular';",
     external: ['rxjs', 'rxjs/*', '@angular/core'],
-    maxGzipBytes: 3374,
+    maxGzipBytes: 3401,
   },
 ];
 

@@ -1,4 +1,4 @@
-import { throwInputError, type ForeignField, type ForeignFieldFix } from '../input/input-error.js';
+import { throwInputError, type ForeignField } from '../input/input-error.js';
 import { invalid, shown } from '../input/invalid.js';
 import { isObject } from '../input/is-object.js';
 import type { Backoff } from './backoff.js';
@@ -15,11 +15,10 @@ import { checkLongestWait } from './longest-wait.js';
  */
 export function toBackoffSpec(backoff: Backoff): BackoffSpec {
   if (!isObject(backoff)) invalid(TypeError, 'Backoff', 'be an object', backoff);
-  const read = readFields(backoff);
-  const { steps, duration, factor, jitter, cap } = read;
+  const { steps, duration, factor, jitter, cap } = readFields(backoff);
   // Missing fields first, all at once; then each field in turn, its type and its rule.
   if (steps === undefined || duration === undefined || factor === undefined || jitter === undefined)
-    missing(backoff, read);
+    missing(backoff, { steps, duration, factor, jitter });
   if (typeof steps !== 'number') invalid(TypeError, 'Backoff.steps', 'be a number', steps);
   if (!(Number.isSafeInteger(steps) && steps >= 1))
     invalid(RangeError, 'Backoff.steps', 'be an integer >= 1', steps);
@@ -36,32 +35,47 @@ export function toBackoffSpec(backoff: Backoff): BackoffSpec {
 
 /**
  * The five fields, each read once (a getter may answer differently on a second read); a getter that
- * throws is named as an unreadable field, the one `reading` names. Read by name, one statement each:
- * the same reads as a loop over the names made the operator about three times slower to make, which
- * performance.md's row "Made per call, making the operator alone" (target: 2× RxJS's `retry`) would
- * not meet.
+ * throws is named as an unreadable field. Read by name, one statement each: the same reads as a loop
+ * over the names made the operator about three times slower to make, which performance.md's row
+ * "Made per call, making the operator alone" (target: 2× RxJS's `retry`) would not meet.
  */
 function readFields(backoff: Readonly<Record<string, unknown>>): Record<keyof Backoff, unknown> {
-  let reading: keyof Backoff = 'steps';
+  let steps: unknown, duration: unknown, factor: unknown, jitter: unknown;
   try {
-    const steps = backoff['steps'];
-    reading = 'duration';
-    const duration = backoff['duration'];
-    reading = 'factor';
-    const factor = backoff['factor'];
-    reading = 'jitter';
-    const jitter = backoff['jitter'];
-    reading = 'cap';
+    steps = backoff['steps'];
+  } catch (error: unknown) {
+    unreadable('steps', error);
+  }
+  try {
+    duration = backoff['duration'];
+  } catch (error: unknown) {
+    unreadable('duration', error);
+  }
+  try {
+    factor = backoff['factor'];
+  } catch (error: unknown) {
+    unreadable('factor', error);
+  }
+  try {
+    jitter = backoff['jitter'];
+  } catch (error: unknown) {
+    unreadable('jitter', error);
+  }
+  try {
     return { steps, duration, factor, jitter, cap: backoff['cap'] };
   } catch (error: unknown) {
-    const field = `Backoff.${reading}`;
-    throwInputError(
-      new TypeError(`${field} could not be read: ${String((error as Error | null)?.message ?? error)}`, {
-        cause: error,
-      }),
-      { problem: 'unreadable', field, rule: 'be readable', value: error },
-    );
+    unreadable('cap', error);
   }
+}
+
+function unreadable(name: keyof Backoff, thrown: unknown): never {
+  const field = `Backoff.${name}`;
+  throwInputError(
+    new TypeError(`${field} could not be read: ${String((thrown as Error | null)?.message ?? thrown)}`, {
+      cause: thrown,
+    }),
+    { problem: 'unreadable', field, rule: 'be readable', value: thrown },
+  );
 }
 
 function finite(name: string, value: unknown): number {
@@ -77,15 +91,15 @@ function toNs(name: string, ms: unknown): number {
   return ns;
 }
 
-/** The fields a `Backoff` must have (`cap` may be left out). */
-const REQUIRED_FIELDS = ['steps', 'duration', 'factor', 'jitter'] as const;
+/** The fields a `Backoff` has. */
+const BACKOFF_FIELDS: readonly string[] = ['steps', 'duration', 'factor', 'jitter', 'cap'];
 
 /**
  * Names other retry libraries give to a `Backoff` field, with what to add to their value: they
  * count retries (one less than `steps`, which counts attempts) or attempts, or name the first wait
  * or the factor otherwise.
  */
-const WRITE_INSTEAD: Readonly<Record<string, readonly [ForeignFieldFix['field'], number]>> = {
+const WRITE_INSTEAD: Readonly<Record<string, readonly ['steps' | 'duration' | 'factor', number]>> = {
   count: ['steps', 1],
   retries: ['steps', 1],
   maxRetries: ['steps', 1],
@@ -103,10 +117,12 @@ const WRITE_INSTEAD: Readonly<Record<string, readonly [ForeignFieldFix['field'],
  * `Backoff` does not read, what to write instead (`count: 3 → steps: 4`), so that a config written
  * for another retry library learns this one's names.
  */
-function missing(backoff: Readonly<Record<string, unknown>>, read: Record<keyof Backoff, unknown>): never {
-  const fields = REQUIRED_FIELDS.filter((name) => read[name] === undefined).map((name) => `Backoff.${name}`);
-  const rule = `be ${fields.length > 1 ? 'numbers' : 'a number'}${read.steps === undefined ? ' (steps = attempts = retries + 1)' : ''}`;
-  const foreign = foreignFields(backoff, read);
+function missing(backoff: Readonly<Record<string, unknown>>, required: Record<string, unknown>): never {
+  const fields = Object.keys(required)
+    .filter((name) => required[name] === undefined)
+    .map((name) => `Backoff.${name}`);
+  const rule = `be ${fields.length > 1 ? 'numbers' : 'a number'}${fields[0] === 'Backoff.steps' ? ' (steps = attempts = retries + 1)' : ''}`;
+  const foreign = foreignFields(backoff);
   const hints = foreign.map(
     ({ field, value, instead }) =>
       `; ${field} is not a Backoff field${instead ? `: ${field}: ${shown(value)} → ${instead.field}: ${shown(instead.value)}` : ''}`,
@@ -121,17 +137,11 @@ function missing(backoff: Readonly<Record<string, unknown>>, read: Record<keyof 
   });
 }
 
-/**
- * The fields of `backoff` that a `Backoff` does not have (those not among the five `read`), with
- * what to write instead where known.
- */
-function foreignFields(
-  backoff: Readonly<Record<string, unknown>>,
-  read: Record<keyof Backoff, unknown>,
-): ForeignField[] {
+/** The fields of `backoff` that a `Backoff` does not have, with what to write instead where known. */
+function foreignFields(backoff: Readonly<Record<string, unknown>>): ForeignField[] {
   try {
     return Object.keys(backoff)
-      .filter((field) => !Object.hasOwn(read, field))
+      .filter((field) => !BACKOFF_FIELDS.includes(field))
       .map((field): ForeignField => {
         const value = backoff[field];
         const known = Object.hasOwn(WRITE_INSTEAD, field) ? WRITE_INSTEAD[field] : undefined;
