@@ -32,13 +32,15 @@ import { markedBlock, normalizeBlock, writeMarkedBlocks } from './marked-blocks.
  * wait as a class, for the speed of the retry rows, costs 74 B more (71 B, 67 B): raised by that too.
  * With both the facts and the server's ask, the hook costs 163 B in `retryOnConflict` (2,808 B →
  * 2,971 B), 213 B in angular, and `retryWhenServerAsks` carries the facts too: each budget sits
- * just above what was measured with all of it.
+ * just above what was measured with all of it. `DefaultRetry` checked once rather than at every
+ * making of the operator (the creation row: 2.9× RxJS's `retry` without it) costs 22 B (angular 21 B,
+ * `retryWhenServerAsks` 45 B).
  */
 const budgets = [
   {
     name: 'retryOnConflict',
     entry: "export { retryOnConflict } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 2992,
+    maxGzipBytes: 3014,
   },
   {
     name: 'retryAfterMs',
@@ -48,15 +50,15 @@ const budgets = [
   {
     name: 'retryWhenServerAsks',
     entry: "export { retryWhenServerAsks } from 'rxjs-retry-on-conflict';",
-    maxGzipBytes: 3463,
+    maxGzipBytes: 3508,
   },
-  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 5083 },
+  { name: 'everything', entry: "export * from 'rxjs-retry-on-conflict';", maxGzipBytes: 5106 },
   {
     // The whole Angular entry, the operator included; @angular/core is the app's, like rxjs.
     name: 'angular',
     entry: "export * from 'rxjs-retry-on-conflict/angular';",
     external: ['rxjs', 'rxjs/*', '@angular/core'],
-    maxGzipBytes: 3401,
+    maxGzipBytes: 3422,
   },
 ];
 

@@ -1,5 +1,6 @@
 import {
   backoffDelays,
+  DefaultRetry,
   onError,
   retryOnConflict,
   type Backoff,
@@ -17,6 +18,14 @@ function withField(field: string, value: unknown): Backoff {
 }
 
 describe('toBackoffSpec', () => {
+  it('should check DefaultRetry once and give the same spec after, since the preset is frozen', () => {
+    const spec = toBackoffSpec(DefaultRetry);
+    expect(spec).toEqual({ durationNs: 10_000_000, factor: 1, jitter: 0.1, steps: 5, capNs: 0 });
+    expect(toBackoffSpec(DefaultRetry)).toBe(spec);
+    expect(toBackoffSpec({ ...DefaultRetry })).not.toBe(spec);
+    expect(toBackoffSpec({ ...DefaultRetry })).toEqual(spec);
+  });
+
   it('converts milliseconds to whole nanoseconds, as Go holds a time.Duration', () => {
     expect(toBackoffSpec({ duration: 10.0000004, factor: 1.5, jitter: 0.2, steps: 4, cap: 0.0015 })).toEqual({
       durationNs: 10_000_000,

@@ -1,7 +1,7 @@
 import { throwInputError, type ForeignField } from '../input/input-error.js';
 import { invalid, shown } from '../input/invalid.js';
 import { isObject } from '../input/is-object.js';
-import type { Backoff } from './backoff.js';
+import { DefaultRetry, type Backoff } from './backoff.js';
 import { BELOW_LONGEST_DURATION, MAX_DURATION_NS, type BackoffSpec } from './backoff-spec.js';
 import { checkLongestWait } from './longest-wait.js';
 
@@ -14,6 +14,17 @@ import { checkLongestWait } from './longest-wait.js';
  * @internal
  */
 export function toBackoffSpec(backoff: Backoff): BackoffSpec {
+  // `DefaultRetry` is frozen, with plain fields: checked once, its spec is the same every time.
+  // `retryOnConflict()` takes it, and is often made per call: performance.md's row "Made per call,
+  // making the operator alone" (target: 2× RxJS's `retry`) counts on not checking it again.
+  if (backoff === DefaultRetry) return (defaultRetrySpec ??= checkBackoff(backoff));
+  return checkBackoff(backoff);
+}
+
+/** `DefaultRetry`'s spec, made at its first use. */
+let defaultRetrySpec: BackoffSpec | undefined;
+
+function checkBackoff(backoff: Backoff): BackoffSpec {
   if (!isObject(backoff)) invalid(TypeError, 'Backoff', 'be an object', backoff);
   const { steps, duration, factor, jitter, cap } = readFields(backoff);
   // Missing fields first, all at once; then each field in turn, its type and its rule.
