@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultBackoff, DefaultRetry, type Backoff } from 'rxjs-retry-on-conflict';
 import { UsageError } from '../src/cli/backoff-flags.js';
-import { startCouchServer } from '../dev-support/servers/couch-server.js';
+import { startCouchServer, type CouchServer } from '../dev-support/servers/couch-server.js';
 import { startThrottlingProxy } from '../dev-support/servers/throttling-proxy.js';
-import { runContentionLab, type LabRun } from './contention-lab.js';
+import { runContentionLab, type LabOptions, type LabRun } from './contention-lab.js';
 import { DEMO_USAGE, parseDemoFlags, type DemoOptions } from './flags.js';
 import { count } from './count.js';
 import { describeGiveUps, formatSummaryTable, summarizeRun } from './lab-summary.js';
@@ -67,26 +67,15 @@ export async function main(argv: readonly string[], io: LabIo): Promise<number> 
   try {
     io.stdout.write(`Server: ${server.url} (in-process, in-memory)\n\n`);
     for (const [index, [name, backoff]] of backoffs.entries()) {
-      const display = createProgressDisplay(io.stderr, name, options.progress);
-      const run = await runContentionLab(server, {
-        name,
-        backoff,
-        writers: options.writers,
-        increments: options.increments,
-        database: `lab-${index + 1}`,
-        onProgress: (progress) => display.update(progress),
-      });
-      const summary = summarizeRun(run);
-      display.finish(
-        {
-          settled: run.updates.length,
-          total: summary.updatesWanted,
-          conflicts: summary.conflicts,
-          giveUps: summary.giveUps,
-        },
-        run.wallMs,
+      runs.push(
+        await runShowingProgress(server, io, options.progress, {
+          name,
+          backoff,
+          writers: options.writers,
+          increments: options.increments,
+          database: `lab-${index + 1}`,
+        }),
       );
-      runs.push(run);
     }
     io.stdout.write(
       `\nThrottled: the same writers under the custom backoff, through a throttle that admits ` +
@@ -94,33 +83,22 @@ export async function main(argv: readonly string[], io: LabIo): Promise<number> 
     );
     for (const [index, retryAfter] of (['ignored', 'honoured'] as const).entries()) {
       const name = `Retry-After ${retryAfter}`;
-      const display = createProgressDisplay(io.stderr, name, options.progress);
       // A throttle of its own for each run, so that each starts with the same allowance.
       const proxy = await startThrottlingProxy({
         target: server.url,
         admitPerSecond: options.admitPerSecond,
       });
       try {
-        const run = await runContentionLab(server, {
-          name,
-          backoff: options.custom,
-          writers: options.writers,
-          increments: options.increments,
-          database: `lab-throttled-${index + 1}`,
-          throttle: { url: proxy.url, retryAfter },
-          onProgress: (progress) => display.update(progress),
-        });
-        const summary = summarizeRun(run);
-        display.finish(
-          {
-            settled: run.updates.length,
-            total: summary.updatesWanted,
-            conflicts: summary.conflicts,
-            giveUps: summary.giveUps,
-          },
-          run.wallMs,
+        throttledRuns.push(
+          await runShowingProgress(server, io, options.progress, {
+            name,
+            backoff: options.custom,
+            writers: options.writers,
+            increments: options.increments,
+            database: `lab-throttled-${index + 1}`,
+            throttle: { url: proxy.url, retryAfter },
+          }),
         );
-        throttledRuns.push(run);
       } finally {
         await proxy.close();
       }
@@ -176,4 +154,26 @@ function packageVersion(): string {
     version: string;
   };
   return manifest.version;
+}
+
+/** Runs one lab run with its progress line on stderr, finished with the run's own figures. */
+async function runShowingProgress(
+  server: CouchServer,
+  io: LabIo,
+  progress: DemoOptions['progress'],
+  lab: Omit<LabOptions, 'onProgress'>,
+): Promise<LabRun> {
+  const display = createProgressDisplay(io.stderr, lab.name, progress);
+  const run = await runContentionLab(server, { ...lab, onProgress: (update) => display.update(update) });
+  const summary = summarizeRun(run);
+  display.finish(
+    {
+      settled: run.updates.length,
+      total: summary.updatesWanted,
+      conflicts: summary.conflicts,
+      giveUps: summary.giveUps,
+    },
+    run.wallMs,
+  );
+  return run;
 }

@@ -1,6 +1,7 @@
 import type { Backoff } from 'rxjs-retry-on-conflict';
 import { formatMarkdownTable } from '../dev-support/markdown-table.js';
 import type { LabRun } from './contention-lab.js';
+import { percentile } from '../src/cli/simulate/contention-summary.js';
 import { count } from './count.js';
 
 /** The figures the demo prints and writes to `summary.json`, for one backoff. */
@@ -27,13 +28,6 @@ export interface LabSummary {
   readonly wallMs: number;
   /** What the server counted: every attempt is one GET and one PUT. */
   readonly server: LabRun['server'];
-}
-
-/** Nearest-rank percentile of numbers sorted ascending; 0 for none. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
 }
 
 /** Reduces a run to its figures. */
@@ -86,12 +80,7 @@ export function formatSummaryTable(summaries: readonly LabSummary[]): string {
     ['latency p99', (s) => `${s.latencyMs.p99.toFixed(1)} ms`],
     ['wall time', (s) => `${(s.wallMs / 1000).toFixed(2)} s`],
   ];
-  const header = ['', ...summaries.map((s) => s.name)];
-  const body = rows.map(([label, cell]) => [label, ...summaries.map(cell)]);
-  return formatMarkdownTable(
-    [header, ...body],
-    header.map((_, column) => (column === 0 ? 'left' : 'right')),
-  );
+  return formatSideBySide(summaries, rows);
 }
 
 /**
@@ -110,5 +99,21 @@ export function describeGiveUps(run: LabRun): string | undefined {
     `${run.name}: ${count(attempts.length, 'update')} gave up after ${made}: ` +
     `each writer got the last ${run.throttled ? '409 or 429' : '409'} ` +
     `and nothing was written (no update lost).`
+  );
+}
+
+/**
+ * Runs side by side, as the lab prints them: one column per run (headed by its name), one row per
+ * figure, labels left and figures right.
+ */
+export function formatSideBySide<Summary extends { readonly name: string }>(
+  summaries: readonly Summary[],
+  rows: readonly (readonly [string, (summary: Summary) => string])[],
+): string {
+  const header = ['', ...summaries.map((summary) => summary.name)];
+  const body = rows.map(([label, cell]) => [label, ...summaries.map(cell)]);
+  return formatMarkdownTable(
+    [header, ...body],
+    header.map((_, column) => (column === 0 ? 'left' : 'right')),
   );
 }

@@ -1,6 +1,5 @@
-import { formatMarkdownTable } from '../dev-support/markdown-table.js';
 import type { LabRun, ThrottledFigures } from './contention-lab.js';
-import { describeBackoff, summarizeRun, type LabSummary } from './lab-summary.js';
+import { describeBackoff, formatSideBySide, summarizeRun, type LabSummary } from './lab-summary.js';
 
 /** The figures of one run behind the throttle: the contention figures, and what the throttle did. */
 export interface ThrottledSummary extends LabSummary, ThrottledFigures {}
@@ -28,10 +27,5 @@ export function formatThrottledTable(summaries: readonly ThrottledSummary[]): st
     ['latency p99', (s) => `${s.latencyMs.p99.toFixed(1)} ms`],
     ['wall time', (s) => `${(s.wallMs / 1000).toFixed(2)} s`],
   ];
-  const header = ['', ...summaries.map((s) => s.name)];
-  const body = rows.map(([label, cell]) => [label, ...summaries.map(cell)]);
-  return formatMarkdownTable(
-    [header, ...body],
-    header.map((_, column) => (column === 0 ? 'left' : 'right')),
-  );
+  return formatSideBySide(summaries, rows);
 }

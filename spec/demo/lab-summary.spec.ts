@@ -1,17 +1,5 @@
 import type { LabRun } from '../../demo/contention-lab.js';
-import { describeGiveUps, formatSummaryTable, percentile, summarizeRun } from '../../demo/lab-summary.js';
-
-describe('percentile', () => {
-  it('should take the nearest rank of sorted numbers', () => {
-    const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
-    expect(percentile(sorted, 50)).toBe(5);
-    expect(percentile(sorted, 99)).toBe(10);
-    expect(percentile(sorted, 0)).toBe(1);
-    expect(percentile([42], 99)).toBe(42);
-    expect(percentile([], 50)).toBe(0);
-  });
-});
+import { describeGiveUps, formatSummaryTable, summarizeRun } from '../../demo/lab-summary.js';
 
 describe('summarizeRun', () => {
   const run: LabRun = {

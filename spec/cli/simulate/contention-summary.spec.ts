@@ -52,7 +52,9 @@ describe('percentile of the contention summary', () => {
 
     expect(percentile(sorted, 50)).toBe(5);
     expect(percentile(sorted, 99)).toBe(10);
+    expect(percentile(sorted, 0)).toBe(1);
     expect(percentile([42], 1)).toBe(42);
+    expect(percentile([42], 99)).toBe(42);
     expect(percentile([], 50)).toBe(0);
   });
 });
